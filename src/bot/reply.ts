@@ -1,0 +1,116 @@
+// The platform-neutral reply model. Every front end renders a Reply natively (Block Kit,
+// Adaptive Cards, HTML, plain text) and builds no answers of its own.
+
+import {
+  DIRECTION_LABEL,
+  KIND_LABEL,
+  type Direction,
+  type Kind,
+} from '../knowledge/directions.ts';
+import type { Source, Statement } from '../knowledge/schema.ts';
+
+export interface StatementView {
+  id: string;
+  text: string;
+  direction: Direction;
+  /** "Ledelse nedad" */
+  directionLabel: string;
+  kind: Kind;
+  /** "Gør", "Undgå", "Bemærkning", "Ønske" */
+  kindLabel: string;
+  groups: number[];
+  /** "Gruppe 4 og 6" */
+  groupsLabel: string;
+  /** Sub-heading in the source, when there is one. */
+  topic?: string;
+  /** "Opsamling tværgående ledelsesgrupper, 22. maj 2024" */
+  sourceLabel: string;
+}
+
+export interface ReplySection {
+  /** "Gør", "Undgå", … — absent for a plain list. */
+  title?: string;
+  kind?: Kind;
+  statements: StatementView[];
+}
+
+export type ReplyType =
+  | 'direction'
+  | 'general'
+  | 'answer'
+  | 'no-match'
+  | 'tip'
+  | 'help'
+  | 'info'
+  | 'error';
+
+export interface Suggestion {
+  /** What to type, without the platform's prefix: "nedad", "til siden", "bungay". */
+  command: string;
+  /** Danish label for a button: "Ledelse nedad". */
+  label: string;
+}
+
+export type ReplyAction =
+  /** "Hjalp det?" 👍/👎 on the statements shown. */
+  | { type: 'feedback'; statementIds: string[]; questionHash: string }
+  /** "Flere om <retning>": the direction's full list. */
+  | { type: 'more'; command: string; label: string };
+
+export interface Reply {
+  type: ReplyType;
+  title: string;
+  /** One short Danish paragraph above the statements. */
+  intro?: string;
+  sections: ReplySection[];
+  /** Commands worth trying next, e.g. after "no good match" or in help. */
+  suggestions: Suggestion[];
+  /** For help: each command with its description. */
+  commands?: Array<{ command: string; description: string }>;
+  /** The sources of the statements shown, one line each. */
+  sources: string[];
+  actions: ReplyAction[];
+}
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** "2024-05-22" → "22. maj 2024" */
+export function danishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}. ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** [4] → "Gruppe 4"; [4, 6] → "Gruppe 4 og 6"; [1, 2, 5] → "Gruppe 1, 2 og 5" */
+export function groupsLabel(groups: readonly number[]): string {
+  const sorted = [...groups].sort((a, b) => a - b);
+  if (sorted.length === 1) return `Gruppe ${sorted[0]}`;
+  return `Gruppe ${sorted.slice(0, -1).join(', ')} og ${sorted.at(-1)}`;
+}
+
+export function sourceLabel(source: Source | undefined): string {
+  return source ? `${source.title}, ${danishDate(source.date)}` : 'Ukendt kilde';
+}
+
+export function viewStatement(s: Statement, sources: ReadonlyMap<string, Source>): StatementView {
+  const view: StatementView = {
+    id: s.id,
+    text: s.text,
+    direction: s.direction,
+    directionLabel: DIRECTION_LABEL[s.direction],
+    kind: s.kind,
+    kindLabel: KIND_LABEL[s.kind],
+    groups: [...s.groups],
+    groupsLabel: groupsLabel(s.groups),
+    sourceLabel: sourceLabel(sources.get(s.source)),
+  };
+  if (s.topic) view.topic = s.topic;
+  return view;
+}
+
+export function sourcesOf(sections: readonly ReplySection[]): string[] {
+  return [...new Set(sections.flatMap((sec) => sec.statements.map((s) => s.sourceLabel)))];
+}
+
+export function statementIdsOf(reply: Reply): string[] {
+  return reply.sections.flatMap((s) => s.statements.map((st) => st.id));
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { DIRECTIONS, KINDS } from './directions.ts';
+
+export const SourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bindestreg'),
+  title: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal skrives ÅÅÅÅ-MM-DD'),
+  file: z.string().min(1).optional(),
+});
+
+export const StatementSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bindestreg'),
+  text: z.string().trim().min(3, 'teksten er tom eller for kort'),
+  direction: z.enum(DIRECTIONS),
+  kind: z.enum(KINDS),
+  groups: z.array(z.number().int().min(1).max(99)).min(1, 'mindst én gruppe'),
+  source: z.string().min(1),
+  /** The sub-heading the statement stands under in the source, e.g. "Hvad kunne vi ønske os oppefra". */
+  topic: z.string().min(1).optional(),
+});
+
+export const KnowledgeFileSchema = z.strictObject({
+  sources: z.array(SourceSchema).min(1),
+  statements: z.array(StatementSchema).min(1),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
+
+const Weight = z.number().positive().max(1);
+
+/** One concept: words that mean the same or belong together as leaders speak. */
+export const LexiconEntrySchema = z.strictObject({
+  /** Words or phrases, written as people write them; the first is the concept's name. */
+  terms: z.array(z.string().trim().min(1)).min(2, 'et begreb skal have mindst to ord'),
+  /** How strongly a match on a related term counts, relative to an exact match (1). */
+  weight: Weight.optional(),
+  note: z.string().optional(),
+});
+
+export const LexiconFileSchema = z.strictObject({
+  /** Default weight for related terms when an entry has none. */
+  defaultWeight: Weight,
+  /** Words the compound splitter must never split or use as a part. */
+  noSplit: z.array(z.string().trim().min(1)).default([]),
+  /** Extra words for the compound splitter, beyond the dictionary and the corpus. */
+  words: z.array(z.string().trim().min(1)).default([]),
+  concepts: z.array(LexiconEntrySchema),
+});
+
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+export type Lexicon = z.infer<typeof LexiconFileSchema>;

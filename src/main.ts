@@ -1,0 +1,101 @@
+// Chooses the front ends from the settings and starts them on one shared core.
+
+import dotenv from 'dotenv';
+import { Conversation } from './bot/conversation.ts';
+import { consoleLogger, type AppDeps, type RunningFrontEnd } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DataError } from './knowledge/load.ts';
+import { LiveKnowledge } from './search/knowledge-index.ts';
+import { Store } from './store/store.ts';
+import { createTipService } from './tips/service.ts';
+
+export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };
+
+/** Which Slack mode the settings ask for; a half-configured Slack is an error worth a paragraph. */
+export function slackMode(config: Config): SlackMode {
+  const { SLACK_APP_TOKEN: app, SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret } = config;
+  if (!app && !bot && !secret) return { mode: 'off' };
+  const missing: string[] = [];
+  if (!bot) missing.push('SLACK_BOT_TOKEN (xoxb-…, under "OAuth & Permissions")');
+  if (app && !app.startsWith('xapp-')) {
+    return { mode: 'incomplete', message: 'SLACK_APP_TOKEN skal begynde med xapp- (app-niveau-token under "Basic Information → App-Level Tokens", med scopet connections:write).' };
+  }
+  if (!app && !secret) missing.push('SLACK_SIGNING_SECRET (under "Basic Information → App Credentials")');
+  if (missing.length) {
+    return {
+      mode: 'incomplete',
+      message:
+        `Slack er kun delvist sat op: ${missing.join(' og ')} mangler i miljøet (.env). ` +
+        'Sæt SLACK_APP_TOKEN for Socket Mode, eller SLACK_BOT_TOKEN og SLACK_SIGNING_SECRET for HTTP-tilstand — se README, afsnittet om Slack. ' +
+        `(Slack is only partly configured: set ${missing.map((m) => m.split(' ')[0]).join(' and ')}.)`,
+    };
+  }
+  return app ? { mode: 'socket' } : { mode: 'http' };
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const log = consoleLogger;
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      log.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const slack = slackMode(config);
+  if (slack.mode === 'incomplete') {
+    log.error(slack.message);
+    process.exit(2);
+  }
+
+  let knowledge: LiveKnowledge;
+  try {
+    knowledge = LiveKnowledge.load(config.DATA_DIR, (l) => log.warn(l));
+  } catch (err) {
+    if (err instanceof DataError) {
+      log.error(`Vidensbasen er ugyldig og bruges ikke. ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  knowledge.watch();
+  const store = await Store.open(config.DB_FILE);
+  const conversation = new Conversation(knowledge, store);
+  const deps: AppDeps = { config, knowledge, conversation, store, log, tips: undefined as never };
+  deps.tips = createTipService(deps);
+
+  const running: RunningFrontEnd[] = [];
+  if (slack.mode !== 'off') {
+    const { startSlack } = await import('./slack/index.ts');
+    running.push(await startSlack(deps, slack.mode));
+  }
+  {
+    const { startTeams } = await import('./teams/index.ts');
+    running.push(await startTeams(deps));
+  }
+  if (slack.mode !== 'http') {
+    const { startWeb } = await import('./web/server.ts');
+    running.push(await startWeb(deps));
+  }
+  await deps.tips.start();
+
+  log.info(`Ledelsesbot kører med ${knowledge.current.kb.statements.length} udsagn.`);
+  for (const fe of running) log.info(`  ${fe.name}${fe.address ? `: ${fe.address}` : ''}`);
+  if (slack.mode === 'off') log.info('  Slack: ikke sat op — sæt SLACK_APP_TOKEN og SLACK_BOT_TOKEN i .env (se README, "Slack").');
+  if (!config.CLIENT_ID) log.info('  Teams: kun lokalt uden login — sæt CLIENT_ID, CLIENT_SECRET og TENANT_ID i .env (se README, "Teams").');
+
+  const shutdown = async () => {
+    deps.tips.stop();
+    knowledge.close();
+    await Promise.allSettled(running.map((fe) => fe.stop()));
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+await main();

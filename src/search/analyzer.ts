@@ -1,0 +1,149 @@
+// The Danish analysis chain, shared exactly by indexing and querying:
+//   normalize → tokenize → respell aa/oe/ae → stop words (negations kept) → Snowball stem
+//   → compound parts → domain lexicon concepts.
+// The output is a bag of weighted terms: whole-word stems weigh 1, compound parts and
+// lexicon concepts weigh less, so an exact match always beats a related one.
+
+import type { Lexicon } from '../knowledge/schema.ts';
+import { CompoundSplitter } from './compound.ts';
+import { normalizeText, tokenize } from './normalize.ts';
+import { stem } from './stem.ts';
+import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
+import { danishWords, respell } from './wordlist.ts';
+
+/** Weight of a compound part relative to the whole word. */
+export const PART_WEIGHT = 0.5;
+/** Prefix that keeps concept terms apart from word stems. */
+export const CONCEPT_PREFIX = '~';
+
+export type Terms = Map<string, number>;
+
+export interface AnalyzerOptions {
+  lexicon: Lexicon;
+  /** Extra known words, e.g. the corpus's own vocabulary, for splitting and respelling. */
+  extraWords?: Iterable<string>;
+  /** The dictionary; injectable for tests. Defaults to the Danish Hunspell base forms. */
+  dictionary?: ReadonlySet<string>;
+}
+
+interface ConceptPhrase {
+  stems: string[];
+  concept: string;
+  weight: number;
+}
+
+interface AnalyzedToken {
+  stem: string;
+  stop: boolean;
+  /** Weight of the whole word: 1, or less for low-information words. */
+  weight: number;
+  partStems: string[];
+}
+
+export class DanishAnalyzer {
+  private readonly dictionary: ReadonlySet<string>;
+  private readonly extra = new Set<string>();
+  private readonly splitter: CompoundSplitter;
+  /** First stem of a phrase → the phrases starting with it. */
+  private readonly phrases = new Map<string, ConceptPhrase[]>();
+  /** Stem → concepts it belongs to as a single word (also matched on compound parts). */
+  private readonly singleWordConcepts = new Map<string, Array<{ concept: string; weight: number }>>();
+  private readonly respellMemo = new Map<string, string>();
+
+  constructor(options: AnalyzerOptions) {
+    this.dictionary = options.dictionary ?? danishWords();
+    const { lexicon } = options;
+    for (const w of options.extraWords ?? []) this.extra.add(w);
+    for (const w of lexicon.words) this.extra.add(w.toLowerCase());
+    const isWord = (w: string) => this.dictionary.has(w) || this.extra.has(w);
+    this.splitter = new CompoundSplitter(isWord, new Set(lexicon.noSplit.map((w) => w.toLowerCase())));
+
+    lexicon.concepts.forEach((entry, i) => {
+      const concept = `${CONCEPT_PREFIX}${i}`;
+      const weight = entry.weight ?? lexicon.defaultWeight;
+      for (const term of entry.terms) {
+        const tokens = this.analyzeTokens(term);
+        const stems = tokens.map((t) => t.stem);
+        const content = tokens.filter((t) => !t.stop);
+        if (!content.length) continue;
+        if (tokens.length === 1) {
+          const list = this.singleWordConcepts.get(stems[0]!) ?? [];
+          if (!list.some((c) => c.concept === concept)) list.push({ concept, weight });
+          this.singleWordConcepts.set(stems[0]!, list);
+        } else {
+          const list = this.phrases.get(stems[0]!) ?? [];
+          list.push({ stems, concept, weight });
+          this.phrases.set(stems[0]!, list);
+        }
+      }
+    });
+  }
+
+  /** Known as a word of Danish or of the corpus, inflected or not. */
+  isKnownWord(word: string): boolean {
+    return this.dictionary.has(word) || this.extra.has(word) || isStopword(word) || this.splitter.baseForm(word) !== undefined;
+  }
+
+  private respelled(word: string): string {
+    let r = this.respellMemo.get(word);
+    if (r === undefined) {
+      r = respell(word, (w) => this.isKnownWord(w));
+      if (this.respellMemo.size < 100_000) this.respellMemo.set(word, r);
+    }
+    return r;
+  }
+
+  private analyzeTokens(text: string): AnalyzedToken[] {
+    const out: AnalyzedToken[] = [];
+    for (const token of tokenize(normalizeText(text))) {
+      const word = this.respelled(token.word);
+      const stop = isStopword(word);
+      const partStems: string[] = [];
+      if (!stop) {
+        const parts = token.hyphenParts ?? this.splitter.split(word);
+        if (parts) {
+          for (const p of parts) {
+            const pw = this.respelled(p);
+            if (pw.length >= 2 && !isStopword(pw)) partStems.push(stem(pw));
+          }
+        }
+      }
+      out.push({ stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems });
+    }
+    return out;
+  }
+
+  /** The weighted terms of a text. Index and query both call this. */
+  analyze(text: string): Terms {
+    const terms: Terms = new Map();
+    const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
+    const tokens = this.analyzeTokens(text);
+    const conceptsHere = new Map<string, number>();
+    const addConcept = (concept: string, weight: number) =>
+      conceptsHere.set(concept, Math.max(conceptsHere.get(concept) ?? 0, weight));
+
+    tokens.forEach((t, i) => {
+      if (!t.stop) {
+        add(t.stem, t.weight);
+        for (const p of t.partStems) if (p !== t.stem) add(p, PART_WEIGHT * t.weight);
+        for (const s of [t.stem, ...t.partStems]) {
+          for (const c of this.singleWordConcepts.get(s) ?? []) addConcept(c.concept, c.weight);
+        }
+      }
+      for (const phrase of this.phrases.get(t.stem) ?? []) {
+        if (phrase.stems.every((s, k) => tokens[i + k]?.stem === s)) addConcept(phrase.concept, phrase.weight);
+      }
+    });
+    // A concept counts once per text, however many of its words appear: it says "this text
+    // is about X", and repeating synonyms should not outweigh the exact words.
+    for (const [concept, weight] of conceptsHere) add(concept, weight);
+    return terms;
+  }
+
+  /** Content stems of a text (no concepts), for explaining matches and measuring coverage. */
+  contentStems(text: string): string[] {
+    return this.analyzeTokens(text)
+      .filter((t) => !t.stop)
+      .map((t) => t.stem);
+  }
+}

@@ -1,0 +1,75 @@
+// Danish compound splitting: "medarbejderinddragelsen" → "medarbejder" + "inddragelsen",
+// "budgetprocessen" → "budget" + "processen", "konsekvensberegning" → "konsekvens" + "beregning".
+// Parts must be words of the dictionary (or of the corpus/lexicon); the linking
+// morphemes -s- and -e- are allowed between them ("ledelse-s-rum", "spare-katalog").
+
+/** Parts shorter than this are too ambiguous to be worth matching ("af", "ud"). */
+const MIN_PART = 3;
+/** Words shorter than this are not split. */
+const MIN_WORD = 7;
+/**
+ * A word the dictionary knows as a whole is split only into long parts:
+ * "forældre|bestyrelse", "retning|s|linje", but not "med|arbejder" or "for|andring".
+ */
+const MIN_PART_LEXICALISED = 4;
+
+/** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
+const ENDINGS = ['ernes', 'enes', 'erne', 'ene', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'ne', 'e', 'r', 'n', 't', 's'];
+
+export class CompoundSplitter {
+  private readonly memo = new Map<string, string[] | null>();
+
+  constructor(
+    private readonly isWord: (w: string) => boolean,
+    private readonly noSplit: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** A base form for `tail` that is a word, or undefined. */
+  baseForm(tail: string): string | undefined {
+    if (tail.length < MIN_PART) return undefined;
+    if (this.isWord(tail)) return tail;
+    for (const ending of ENDINGS) {
+      if (tail.length - ending.length < MIN_PART || !tail.endsWith(ending)) continue;
+      const base = tail.slice(0, -ending.length);
+      if (this.isWord(base)) return base;
+      // Danish doubles a final consonant before an ending: "processen" → "process" → "proces".
+      const last = base.at(-1);
+      if (last && base.at(-2) === last && this.isWord(base.slice(0, -1))) return base.slice(0, -1);
+    }
+    return undefined;
+  }
+
+  /**
+   * The parts of `word` (as written, inflection kept on the last part), or null when it is
+   * not a compound. Words the dictionary knows as a whole are not split.
+   */
+  split(word: string): string[] | null {
+    const hit = this.memo.get(word);
+    if (hit !== undefined) return hit;
+    const result = this.compute(word, 0);
+    this.memo.set(word, result);
+    return result;
+  }
+
+  private compute(word: string, depth: number): string[] | null {
+    if (word.length < MIN_WORD || this.noSplit.has(word)) return null;
+    // A dictionary word, inflected or not, is lexicalised: "medarbejderne" is not "med" + "arbejderne".
+    const minPart = depth === 0 && this.baseForm(word) !== undefined ? MIN_PART_LEXICALISED : MIN_PART;
+    // Longest head first: "medarbejder|inddragelsen" before "med|arbejderinddragelsen".
+    for (let i = word.length - minPart; i >= minPart; i--) {
+      const head = word.slice(0, i);
+      if (!this.isWord(head) || this.noSplit.has(head)) continue;
+      for (const link of ['', 's', 'e']) {
+        if (link && word[i] !== link) continue;
+        const tail = word.slice(i + link.length);
+        if (tail.length < minPart) continue;
+        if (this.baseForm(tail) !== undefined) return [head, tail];
+        if (depth < 1) {
+          const rest = this.compute(tail, depth + 1);
+          if (rest) return [head, ...rest];
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,249 @@
+// Length-normalised BM25 over the Danish analysis chain, with an inverted index so a query
+// touches only the statements that share a term with it, and a confidence measure so that
+// a question nothing answers gets "no good match" instead of the least bad statements.
+
+import type { Direction, Kind } from '../knowledge/directions.ts';
+import type { Statement } from '../knowledge/schema.ts';
+import { CONCEPT_PREFIX, type DanishAnalyzer, type Terms } from './analyzer.ts';
+
+/** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
+const K1 = 1.2;
+const B = 0.6;
+/** Unknown query words match index stems that share at least this many first letters… */
+const MIN_PREFIX = 5;
+/** …and at least this share of the shorter word. */
+const PREFIX_SHARE = 0.6;
+/** Weight of such a related stem relative to the word itself. */
+const RELATED_WEIGHT = 0.5;
+/** How many of the best statements together must cover the question. */
+const COVERAGE_DEPTH = 3;
+
+export interface SearchOptions {
+  top?: number;
+  direction?: Direction | undefined;
+  kind?: Kind | undefined;
+  /** Include statements that are not advice (meeting remarks). Off for everyone but `list`. */
+  includeNonAdvice?: boolean;
+}
+
+export interface Hit {
+  statement: Statement;
+  score: number;
+}
+
+export interface SearchResult {
+  /** True when the best match is good enough to show as an answer. */
+  answered: boolean;
+  /** 0..1: how much of the question the best statement covers. */
+  confidence: number;
+  /** Best first. Empty when not answered. */
+  hits: Hit[];
+  /** The best candidates even when not answered, for diagnostics and evaluation. */
+  candidates: Hit[];
+}
+
+export interface ConfidencePolicy {
+  /** Least share of the question's weight that the best statement must cover. */
+  minCoverage: number;
+  /** Least raw BM25 score for the best statement. */
+  minScore: number;
+}
+
+export const DEFAULT_POLICY: ConfidencePolicy = { minCoverage: 0.3, minScore: 1.5 };
+
+interface Posting {
+  docs: number[];
+  tfs: number[];
+}
+
+
+export class SearchEngine {
+  private readonly postings = new Map<string, Posting>();
+  private readonly docLength: Float64Array;
+  private readonly avgLength: number;
+  private readonly idfCache = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** Scratch buffers reused by every query: no allocation proportional to the corpus. */
+  private readonly scoreBuf: Float64Array;
+  private readonly touched: Int32Array;
+  /** Sorted word stems of the index, for matching unknown query words by their beginning. */
+  private readonly vocabulary: string[];
+  private readonly fallbackMemo = new Map<string, string[]>();
+  readonly size: number;
+
+  constructor(
+    readonly statements: readonly Statement[],
+    readonly analyzer: DanishAnalyzer,
+    readonly policy: ConfidencePolicy = DEFAULT_POLICY,
+    /**
+     * What a statement is about beyond its words — its sub-heading, its direction ("ledelse
+     * til siden"), do or don't ("undgå") — indexed with a low weight.
+     */
+    contextOf: (s: Statement) => string = (s) => s.topic ?? '',
+    contextWeight = 0.3,
+  ) {
+    this.size = statements.length;
+    this.docLength = new Float64Array(statements.length);
+    statements.forEach((s, doc) => {
+      const terms = analyzer.analyze(s.text);
+      const context = contextOf(s);
+      if (context) {
+        for (const [t, w] of analyzer.analyze(context)) terms.set(t, (terms.get(t) ?? 0) + w * contextWeight);
+      }
+      let length = 0;
+      for (const [term, tf] of terms) {
+        let p = this.postings.get(term);
+        if (!p) {
+          p = { docs: [], tfs: [] };
+          this.postings.set(term, p);
+        }
+        p.docs.push(doc);
+        p.tfs.push(tf);
+        if (!term.startsWith(CONCEPT_PREFIX)) length += tf;
+      }
+      this.docLength[doc] = length;
+    });
+    let total = 0;
+    for (const l of this.docLength) total += l;
+    this.avgLength = statements.length ? total / statements.length : 1;
+    this.maxIdf = Math.log(1 + (this.size + 0.5) / 0.5);
+    this.vocabulary = [...this.postings.keys()].filter((t) => !t.startsWith(CONCEPT_PREFIX)).sort();
+    this.scoreBuf = new Float64Array(statements.length);
+    this.touched = new Int32Array(statements.length);
+  }
+
+  /** BM25 idf; a term the corpus does not have counts as the rarest possible. */
+  idf(term: string): number {
+    let v = this.idfCache.get(term);
+    if (v === undefined) {
+      const df = this.postings.get(term)?.docs.length ?? 0;
+      v = df === 0 ? this.maxIdf : Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+      this.idfCache.set(term, v);
+    }
+    return v;
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const top = Math.max(1, options.top ?? 3);
+    return this.searchTerms(this.expandUnknown(this.analyzer.analyze(query)), top, options);
+  }
+
+  /**
+   * Index stems that a word the index does not have probably means: stems sharing a long
+   * beginning ("bekymrede" ~ "bekymring", "konflikterne" ~ "konfliktsky"). Danish inflects
+   * and derives at the end of words, so a shared beginning is a good sign of a shared root.
+   */
+  relatedStems(term: string): string[] {
+    const memo = this.fallbackMemo.get(term);
+    if (memo) return memo;
+    const found: string[] = [];
+    if (term.length >= MIN_PREFIX && !term.startsWith(CONCEPT_PREFIX)) {
+      const prefix = term.slice(0, MIN_PREFIX);
+      let lo = 0;
+      let hi = this.vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.vocabulary[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.vocabulary.length && this.vocabulary[i]!.startsWith(prefix); i++) {
+        const candidate = this.vocabulary[i]!;
+        let common = MIN_PREFIX;
+        while (common < term.length && common < candidate.length && term[common] === candidate[common]) common++;
+        if (common >= PREFIX_SHARE * Math.min(term.length, candidate.length)) found.push(candidate);
+        if (found.length >= 4) break;
+      }
+    }
+    if (this.fallbackMemo.size < 50_000) this.fallbackMemo.set(term, found);
+    return found;
+  }
+
+  /** Adds related index stems, at a lower weight, for query words the index lacks. */
+  private expandUnknown(terms: Terms): Terms {
+    const out: Terms = new Map(terms);
+    for (const [term, weight] of terms) {
+      if (this.postings.has(term)) continue;
+      for (const related of this.relatedStems(term)) {
+        if (!out.has(related)) out.set(related, weight * RELATED_WEIGHT);
+      }
+    }
+    return out;
+  }
+
+  private accepts(s: Statement, options: SearchOptions): boolean {
+    if (!options.includeNonAdvice && s.kind === 'meeting') return false;
+    if (options.direction && s.direction !== options.direction) return false;
+    if (options.kind && s.kind !== options.kind) return false;
+    return true;
+  }
+
+  searchTerms(query: Terms, top: number, options: SearchOptions): SearchResult {
+    const terms = this.expandUnknown(query);
+    const scores = this.scoreBuf;
+    const touched = this.touched;
+    let nTouched = 0;
+    for (const [term, qw] of terms) {
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const idf = this.idf(term);
+      const { docs, tfs } = p;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const tf = tfs[i]!;
+        const norm = tf + K1 * (1 - B + (B * this.docLength[doc]!) / this.avgLength);
+        if (scores[doc] === 0) touched[nTouched++] = doc;
+        scores[doc]! += qw * idf * ((tf * (K1 + 1)) / norm);
+      }
+    }
+    const ranked: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < nTouched; i++) {
+      const doc = touched[i]!;
+      if (this.accepts(this.statements[doc]!, options)) ranked.push({ doc, score: scores[doc]! });
+      scores[doc] = 0;
+    }
+    // Sorting only the touched statements is well within budget at 100 000 (npm run bench).
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const shown = ranked.slice(0, Math.max(top, 5));
+    const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
+    const best = ranked[0];
+    const confidence = best ? this.coverage(query, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
+    const answered = !!best && confidence >= this.policy.minCoverage && best.score >= this.policy.minScore;
+    return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
+  }
+
+  private contains(term: string, doc: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    if (!docs) return false;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = docs[mid]!;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /**
+   * The share of the question's weight (idf-weighted; words the corpus lacks weigh most)
+   * that the best statements together cover. A question about pizza shares at most a stray
+   * word with the statements, so its coverage stays low however the ranking turns out.
+   */
+  coverage(query: Terms, docs: readonly number[]): number {
+    let mass = 0;
+    let covered = 0;
+    for (const [term, qw] of query) {
+      const weight = qw * this.idf(term);
+      mass += weight;
+      if (docs.some((d) => this.contains(term, d))) covered += weight;
+      else if (this.relatedStems(term).some((r) => docs.some((d) => this.contains(r, d)))) covered += weight * RELATED_WEIGHT;
+    }
+    return mass > 0 ? Math.min(1, covered / mass) : 0;
+  }
+}

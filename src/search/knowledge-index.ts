@@ -1,0 +1,91 @@
+// The knowledge base and its search engine, built together from data/ and swapped as one.
+
+import { watch, type FSWatcher } from 'node:fs';
+import { DEFAULT_DATA_DIR, DataError, LEXICON_FILE, STATEMENTS_FILE, loadKnowledge, loadLexicon, type KnowledgeBase } from '../knowledge/load.ts';
+import type { Lexicon, Statement } from '../knowledge/schema.ts';
+import { DanishAnalyzer } from './analyzer.ts';
+import { DEFAULT_POLICY, SearchEngine } from './engine.ts';
+import { DIRECTION_LABEL } from '../knowledge/directions.ts';
+
+/** What a statement is about beyond its words: sub-heading, direction, and "undgå" for a don't. */
+export function statementContext(s: Statement): string {
+  const parts = [s.topic ?? '', s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction]];
+  if (s.kind === 'dont') parts.push('undgå');
+  if (s.kind === 'wish') parts.push('ønske');
+  return parts.join('. ');
+}
+
+export interface KnowledgeIndex {
+  kb: KnowledgeBase;
+  lexicon: Lexicon;
+  engine: SearchEngine;
+}
+
+/** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
+export function buildEngine(statements: readonly Statement[], lexicon: Lexicon): SearchEngine {
+  const vocabulary = new Set<string>();
+  for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
+  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary });
+  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext);
+}
+
+/** Loads and validates everything in `dataDir`; throws DataError naming file, entry and field. */
+export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
+  const kb = loadKnowledge(dataDir);
+  const lexicon = loadLexicon(dataDir);
+  return { kb, lexicon, engine: buildEngine(kb.statements, lexicon) };
+}
+
+/**
+ * Holds the current knowledge index and reloads it when a file in data/ changes. An invalid
+ * edit keeps the last good index and reports the problem; never half a knowledge base.
+ */
+export class LiveKnowledge {
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private index: KnowledgeIndex,
+    readonly dataDir = DEFAULT_DATA_DIR,
+    private readonly log: (line: string) => void = (l) => console.error(l),
+  ) {}
+
+  static load(dataDir = DEFAULT_DATA_DIR, log?: (line: string) => void): LiveKnowledge {
+    return new LiveKnowledge(loadKnowledgeIndex(dataDir), dataDir, log);
+  }
+
+  get current(): KnowledgeIndex {
+    return this.index;
+  }
+
+  /** Tries a reload; returns true when the new data took effect. */
+  reload(): boolean {
+    try {
+      this.index = loadKnowledgeIndex(this.dataDir);
+      this.log(`Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
+      return true;
+    } catch (err) {
+      const detail = err instanceof DataError ? err.message : String(err);
+      this.log(`Ændringen i data/ er ikke taget i brug — de sidste gyldige data bruges stadig. ${detail}`);
+      return false;
+    }
+  }
+
+  /** Watches data/ for saved changes to the statements or the lexicon. */
+  watch(): void {
+    if (this.watcher) return;
+    this.watcher = watch(this.dataDir, (_event, name) => {
+      if (name && name !== STATEMENTS_FILE && name !== LEXICON_FILE) return;
+      // Editors save in several steps (truncate, write, rename): wait until they are done.
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.reload(), 150);
+    });
+    this.watcher.unref();
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}
