@@ -13,6 +13,8 @@ import { danishWords, respell } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
 export const PART_WEIGHT = 0.5;
+/** Weight of the base form's stem when the stemmer left an inflection ("bekymrede"). */
+export const BASE_WEIGHT = 0.8;
 /** Prefix that keeps concept terms apart from word stems. */
 export const CONCEPT_PREFIX = '~';
 
@@ -32,7 +34,22 @@ interface ConceptPhrase {
   weight: number;
 }
 
+export interface QueryWord {
+  /** Stem of the word as written. */
+  stem: string;
+  /** Stem of its dictionary base form, when that differs ("bekymrede" → "bekymr"). */
+  baseStem?: string;
+  /** 1, or less for a low-information word. */
+  weight: number;
+  /** Stems of its compound parts. */
+  parts: string[];
+  /** Lexicon concepts the word takes part in. */
+  concepts: string[];
+}
+
 interface AnalyzedToken {
+  /** The base form's stem, when it differs ("bekymrede" → "bekymre" → "bekymr"). */
+  baseStem?: string;
   stem: string;
   stop: boolean;
   /** Weight of the whole word: 1, or less for low-information words. */
@@ -49,6 +66,7 @@ export class DanishAnalyzer {
   /** Stem → concepts it belongs to as a single word (also matched on compound parts). */
   private readonly singleWordConcepts = new Map<string, Array<{ concept: string; weight: number }>>();
   private readonly respellMemo = new Map<string, string>();
+  private readonly conceptWeights = new Map<string, number>();
 
   constructor(options: AnalyzerOptions) {
     this.dictionary = options.dictionary ?? danishWords();
@@ -61,6 +79,7 @@ export class DanishAnalyzer {
     lexicon.concepts.forEach((entry, i) => {
       const concept = `${CONCEPT_PREFIX}${i}`;
       const weight = entry.weight ?? lexicon.defaultWeight;
+      this.conceptWeights.set(concept, weight);
       for (const term of entry.terms) {
         const tokens = this.analyzeTokens(term);
         const stems = tokens.map((t) => t.stem);
@@ -108,36 +127,82 @@ export class DanishAnalyzer {
           }
         }
       }
-      out.push({ stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems });
+      const analysed: AnalyzedToken = { stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems };
+      if (!stop) {
+        const base = this.splitter.baseForm(word);
+        if (base && base !== word) {
+          const baseStem = stem(base);
+          if (baseStem !== analysed.stem) analysed.baseStem = baseStem;
+        }
+      }
+      out.push(analysed);
     }
     return out;
   }
 
-  /** The weighted terms of a text. Index and query both call this. */
-  analyze(text: string): Terms {
-    const terms: Terms = new Map();
-    const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
+  /**
+   * The content words of a text with their parts and lexicon concepts. Multi-word concepts
+   * ("psykologisk tryghed", "tage ansvar") are matched on the stems in sequence, stop words
+   * included, and credited to each of their words.
+   */
+  words(text: string): QueryWord[] {
     const tokens = this.analyzeTokens(text);
-    const conceptsHere = new Map<string, number>();
-    const addConcept = (concept: string, weight: number) =>
-      conceptsHere.set(concept, Math.max(conceptsHere.get(concept) ?? 0, weight));
-
+    const concepts: Array<Set<string>> = tokens.map(() => new Set());
     tokens.forEach((t, i) => {
       if (!t.stop) {
-        add(t.stem, t.weight);
-        for (const p of t.partStems) if (p !== t.stem) add(p, PART_WEIGHT * t.weight);
-        for (const s of [t.stem, ...t.partStems]) {
-          for (const c of this.singleWordConcepts.get(s) ?? []) addConcept(c.concept, c.weight);
+        for (const s of [t.stem, t.baseStem, ...t.partStems]) {
+          if (!s) continue;
+          for (const c of this.singleWordConcepts.get(s) ?? []) {
+            concepts[i]!.add(c.concept);
+          }
         }
       }
       for (const phrase of this.phrases.get(t.stem) ?? []) {
-        if (phrase.stems.every((s, k) => tokens[i + k]?.stem === s)) addConcept(phrase.concept, phrase.weight);
+        if (phrase.stems.every((s, k) => tokens[i + k]?.stem === s)) {
+          for (let k = 0; k < phrase.stems.length; k++) concepts[i + k]!.add(phrase.concept);
+        }
       }
     });
+    const out: QueryWord[] = [];
+    tokens.forEach((t, i) => {
+      if (t.stop && concepts[i]!.size === 0) return;
+      const word: QueryWord = {
+        stem: t.stop ? '' : t.stem,
+        weight: t.stop ? 0 : t.weight,
+        parts: t.partStems.filter((p) => p !== t.stem),
+        concepts: [...concepts[i]!],
+      };
+      if (!t.stop && t.baseStem) word.baseStem = t.baseStem;
+      out.push(word);
+    });
+    return out;
+  }
+
+  /** The weight of a concept term. */
+  conceptWeight(concept: string): number {
+    return this.conceptWeights.get(concept) ?? 0.5;
+  }
+
+  /** Turns words into weighted terms: stems 1, parts and concepts less. */
+  termsOf(words: readonly QueryWord[]): Terms {
+    const terms: Terms = new Map();
+    const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
+    const concepts = new Set<string>();
+    for (const w of words) {
+      if (w.stem) add(w.stem, w.weight);
+      if (w.baseStem) add(w.baseStem, BASE_WEIGHT * w.weight);
+      for (const p of w.parts) add(p, PART_WEIGHT * w.weight);
+      for (const c of w.concepts) concepts.add(c);
+    }
     // A concept counts once per text, however many of its words appear: it says "this text
     // is about X", and repeating synonyms should not outweigh the exact words.
-    for (const [concept, weight] of conceptsHere) add(concept, weight);
+    for (const c of concepts) add(c, this.conceptWeight(c));
     return terms;
+  }
+
+  /** The weighted terms of a text. Index and query both call this. */
+  analyze(text: string): Terms {
+    return this.termsOf(this.words(text));
   }
 
   /** Content stems of a text (no concepts), for explaining matches and measuring coverage. */

@@ -14,7 +14,7 @@ const MIN_WORD = 7;
 const MIN_PART_LEXICALISED = 4;
 
 /** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
-const ENDINGS = ['ernes', 'enes', 'erne', 'ene', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'ne', 'e', 'r', 'n', 't', 's'];
+const ENDINGS = ['ernes', 'enes', 'erne', 'ende', 'ene', 'ede', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
 
 export class CompoundSplitter {
   private readonly memo = new Map<string, string[] | null>();
@@ -60,7 +60,7 @@ export class CompoundSplitter {
       const head = word.slice(0, i);
       if (!this.isWord(head) || this.noSplit.has(head)) continue;
       for (const link of ['', 's', 'e']) {
-        if (link && word[i] !== link) continue;
+        if (link && (word[i] !== link || head.length < MIN_PART_LEXICALISED)) continue;
         const tail = word.slice(i + link.length);
         if (tail.length < minPart) continue;
         if (this.baseForm(tail) !== undefined) return [head, tail];

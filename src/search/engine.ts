@@ -4,7 +4,7 @@
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
-import { CONCEPT_PREFIX, type DanishAnalyzer, type Terms } from './analyzer.ts';
+import { BASE_WEIGHT, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
 const K1 = 1.2;
@@ -129,7 +129,7 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    return this.searchTerms(this.expandUnknown(this.analyzer.analyze(query)), top, options);
+    return this.searchWords(this.analyzer.words(query), top, options);
   }
 
   /**
@@ -181,8 +181,8 @@ export class SearchEngine {
     return true;
   }
 
-  searchTerms(query: Terms, top: number, options: SearchOptions): SearchResult {
-    const terms = this.expandUnknown(query);
+  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions): SearchResult {
+    const terms = this.expandUnknown(this.analyzer.termsOf(words));
     const scores = this.scoreBuf;
     const touched = this.touched;
     let nTouched = 0;
@@ -210,7 +210,7 @@ export class SearchEngine {
     const shown = ranked.slice(0, Math.max(top, 5));
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
     const best = ranked[0];
-    const confidence = best ? this.coverage(query, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
+    const confidence = best ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
     const answered = !!best && confidence >= this.policy.minCoverage && best.score >= this.policy.minScore;
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
   }
@@ -231,18 +231,29 @@ export class SearchEngine {
   }
 
   /**
-   * The share of the question's weight (idf-weighted; words the corpus lacks weigh most)
-   * that the best statements together cover. A question about pizza shares at most a stray
-   * word with the statements, so its coverage stays low however the ranking turns out.
+   * How much of the question the best statements together understand: each content word
+   * counts with its idf (a word the corpus lacks counts most) and is credited fully when a
+   * statement has it, partly when a statement has its compound part, a related stem or one
+   * of its lexicon concepts. A question about pizza shares at most a stray word with the
+   * statements, so its coverage stays low however the ranking turns out.
    */
-  coverage(query: Terms, docs: readonly number[]): number {
+  coverage(words: readonly QueryWord[], docs: readonly number[]): number {
     let mass = 0;
     let covered = 0;
-    for (const [term, qw] of query) {
-      const weight = qw * this.idf(term);
+    const has = (term: string) => docs.some((d) => this.contains(term, d));
+    for (const w of words) {
+      if (!w.stem || w.weight === 0) continue;
+      const weight = w.weight * this.idf(w.stem);
       mass += weight;
-      if (docs.some((d) => this.contains(term, d))) covered += weight;
-      else if (this.relatedStems(term).some((r) => docs.some((d) => this.contains(r, d)))) covered += weight * RELATED_WEIGHT;
+      let credit = 0;
+      if (has(w.stem)) credit = 1;
+      else if (w.baseStem && has(w.baseStem)) credit = BASE_WEIGHT;
+      else {
+        if (w.parts.some(has)) credit = Math.max(credit, PART_WEIGHT);
+        for (const c of w.concepts) if (has(c)) credit = Math.max(credit, this.analyzer.conceptWeight(c));
+        if (credit < RELATED_WEIGHT && this.relatedStems(w.stem).some(has)) credit = RELATED_WEIGHT;
+      }
+      covered += weight * credit;
     }
     return mass > 0 ? Math.min(1, covered / mass) : 0;
   }

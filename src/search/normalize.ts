@@ -25,8 +25,15 @@ export function normalizeText(text: string): string {
   return stripMarkup(capped)
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]/gu, ' ');
+    .replace(/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]/gu, ' ')
+    .replace(MULTIWORD_UNITS, (m) => m.replace(/\s+/g, ''));
 }
+
+/**
+ * Fixed expressions read as one word. "til siden" is the sideways direction; split, its
+ * "siden" stems like "sidde" (to sit) and matches the wrong statements.
+ */
+const MULTIWORD_UNITS = /\btil\s+siden\b/gu;
 
 export interface Token {
   /** The word as written (normalised). Hyphenated compounds are joined: "med-udvalget" → "medudvalget". */

@@ -6,7 +6,19 @@ import { stemmer } from '@orama/stemmers/danish';
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 200_000;
 
+/**
+ * Words the Snowball rules fold into an unrelated stem: "pressen" (the press) would become
+ * "pres" (pressure), as in "tidspres".
+ */
+const OVERRIDES: Record<string, string> = {
+  presse: 'presse',
+  pressen: 'presse',
+  pressens: 'presse',
+};
+
 export function stem(word: string): string {
+  const override = OVERRIDES[word];
+  if (override) return override;
   let s = memo.get(word);
   if (s === undefined) {
     s = stemmer(word);

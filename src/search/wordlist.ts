@@ -32,9 +32,10 @@ export function danishWords(): ReadonlySet<string> {
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const slash = text.indexOf('/', start);
-    const stop = slash !== -1 && slash < end ? slash : end;
-    const word = text.slice(start, stop).trim();
+    // "word/flags", "word al:form …" or "word st:stem": the word ends at '/', space or tab.
+    let stop = start;
+    while (stop < end && text[stop] !== '/' && text[stop] !== ' ' && text[stop] !== '\t' && text[stop] !== '\r') stop++;
+    const word = text.slice(start, stop);
     // Proper nouns (capitalised) and abbreviations are no use as compound parts.
     if (word.length > 1 && word === word.toLowerCase() && !word.includes('-') && !word.includes('.')) {
       words.add(word);
