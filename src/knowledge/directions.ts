@@ -52,7 +52,7 @@ export const KIND_LABEL: Record<Kind, string> = {
 export const DIRECTION_ALIASES: Record<Direction, readonly string[]> = {
   opad: ['opad', 'op', 'opadtil', 'opaf', 'upward', 'up'],
   nedad: ['nedad', 'ned', 'nedadtil', 'downward', 'down'],
-  'til siden': ['til siden', 'siden', 'sidevaerts', 'sidelaens', 'til side', 'sideways', 'tilsiden'],
+  'til siden': ['til siden', 'siden', 'sidevaerts', 'sidelaens', 'sideordnet', 'til side', 'sideways', 'tilsiden'],
   udad: ['udad', 'ud', 'udadtil', 'outward', 'out'],
   general: ['bungay', 'bungays', 'brief', 'backbrief', 'budgetproces', 'budgetprocessen', 'generelt', 'general'],
 };

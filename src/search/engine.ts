@@ -199,17 +199,61 @@ export class SearchEngine {
         scores[doc]! += qw * idf * ((tf * (K1 + 1)) / norm);
       }
     }
-    const ranked: Array<{ doc: number; score: number }> = [];
+    // Keep the best k in a small min-heap instead of sorting every touched statement: at
+    // 100 000 statements a common word touches tens of thousands of them.
+    const k = Math.max(top, 5);
+    const heapDocs = new Int32Array(k);
+    const heapScores = new Float64Array(k);
+    let size = 0;
+    const worse = (i: number, j: number) =>
+      heapScores[i]! < heapScores[j]! || (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!);
+    const swap = (i: number, j: number) => {
+      const d = heapDocs[i]!;
+      heapDocs[i] = heapDocs[j]!;
+      heapDocs[j] = d;
+      const sc = heapScores[i]!;
+      heapScores[i] = heapScores[j]!;
+      heapScores[j] = sc;
+    };
+    const siftDown = (start: number) => {
+      let i = start;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < size && worse(l, m)) m = l;
+        if (r < size && worse(r, m)) m = r;
+        if (m === i) return;
+        swap(i, m);
+        i = m;
+      }
+    };
     for (let i = 0; i < nTouched; i++) {
       const doc = touched[i]!;
-      if (this.accepts(this.statements[doc]!, options)) ranked.push({ doc, score: scores[doc]! });
+      const score = scores[doc]!;
       scores[doc] = 0;
+      if (!this.accepts(this.statements[doc]!, options)) continue;
+      if (size < k) {
+        heapDocs[size] = doc;
+        heapScores[size] = score;
+        let c = size++;
+        while (c > 0) {
+          const parent = (c - 1) >> 1;
+          if (!worse(c, parent)) break;
+          swap(c, parent);
+          c = parent;
+        }
+      } else if (score > heapScores[0]! || (score === heapScores[0] && doc < heapDocs[0]!)) {
+        heapDocs[0] = doc;
+        heapScores[0] = score;
+        siftDown(0);
+      }
     }
-    // Sorting only the touched statements is well within budget at 100 000 (npm run bench).
-    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const shown = ranked.slice(0, Math.max(top, 5));
+    const shown: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < size; i++) shown.push({ doc: heapDocs[i]!, score: heapScores[i]! });
+    shown.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
-    const best = ranked[0];
+    const best = shown[0];
     const confidence = best ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
     const answered = !!best && confidence >= this.policy.minCoverage && best.score >= this.policy.minScore;
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };

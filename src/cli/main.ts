@@ -1,0 +1,257 @@
+// The `ledelse` command: ask, list, validate, stats and tip — readable Danish for people,
+// pure JSON on stdout with --json/--jsonl, errors on stderr with a non-zero exit code.
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { adviceStatements } from '../bot/conversation.ts';
+import { renderText } from '../bot/render-text.ts';
+import { groupsLabel, sourceLabel } from '../bot/reply.ts';
+import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
+import { DataError, DEFAULT_DATA_DIR, loadLexicon } from '../knowledge/load.ts';
+import { StatementSchema, type Statement } from '../knowledge/schema.ts';
+import type { SearchEngine, SearchResult } from '../search/engine.ts';
+import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex } from '../search/knowledge-index.ts';
+
+export class UsageError extends Error {}
+
+const HELP = `ledelse — ledelsesgruppernes gør og undgå i budget- og spareprocessen
+
+Brug:
+  ledelse ask "spørgsmål" [--top N] [--direction RETNING] [--kind do|dont] [--json]
+  ledelse ask --jsonl [--top N] [--corpus FIL]   ét spørgsmål pr. linje på stdin, én JSON-linje pr. svar
+  ledelse list [--direction RETNING] [--kind TYPE] [--json]
+  ledelse validate                              tjek data/statements.json og data/lexicon.json
+  ledelse stats                                 stemmer pr. udsagn og andelen af spørgsmål uden godt svar
+  ledelse tip --date ÅÅÅÅ-MM-DD --channel ID    vis hvad der ville blive postet den dag (poster intet)
+
+Retninger: opad, nedad, "til siden", udad, general. Typer: do, dont, remark, wish, meeting.
+Miljø: DATA_DIR (standard: data/), DB_FILE (til stats og tip).`;
+
+function parseDirection(value: string | undefined): Direction | undefined {
+  if (value === undefined) return undefined;
+  const folded = foldForMatching(value);
+  const found = DIRECTIONS.find(
+    (d) => foldForMatching(d) === folded || DIRECTION_ALIASES[d].some((a) => foldForMatching(a) === folded.replace('-', ' ')),
+  );
+  if (!found) throw new UsageError(`Ukendt retning "${value}". Brug opad, nedad, "til siden", udad eller general.`);
+  return found;
+}
+
+function parseKind(value: string | undefined): Kind | undefined {
+  if (value === undefined) return undefined;
+  const folded = foldForMatching(value).replace(/[^a-z]/g, '');
+  const alias: Record<string, Kind> = { gor: 'do', undga: 'dont', bemaerkning: 'remark', onske: 'wish' };
+  const found = (KINDS as readonly string[]).includes(folded) ? (folded as Kind) : alias[folded];
+  if (!found) throw new UsageError(`Ukendt type "${value}". Brug do eller dont (eller remark, wish, meeting).`);
+  return found;
+}
+
+function parseTop(value: string | undefined): number {
+  if (value === undefined) return 3;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--top skal være et helt tal fra 1 til 50, ikke "${value}".`);
+  return n;
+}
+
+interface JsonStatement {
+  id: string;
+  text: string;
+  direction: Direction;
+  kind: Kind;
+  groups: number[];
+}
+
+const toJson = (s: Statement): JsonStatement => ({ id: s.id, text: s.text, direction: s.direction, kind: s.kind, groups: s.groups });
+
+function resultJson(question: string, r: SearchResult) {
+  return {
+    question,
+    answered: r.answered,
+    results: r.hits.map((h) => ({ ...toJson(h.statement), score: Number(h.score.toFixed(4)) })),
+  };
+}
+
+/** Reads a corpus for benchmarks: a JSON array of statements in the shape `list --json` prints. */
+function loadCorpus(file: string): Statement[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`Kan ikke læse korpus ${file}: ${(err as Error).message}`);
+  }
+  const Item = StatementSchema.pick({ id: true, text: true, direction: true, kind: true, groups: true });
+  const parsed = z.array(Item).safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`Korpus ${file}: post ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data.map((s) => ({ ...s, source: 'korpus' }));
+}
+
+function knowledge(): KnowledgeIndex {
+  return loadKnowledgeIndex(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+}
+
+async function ask(args: string[], out: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      top: { type: 'string' },
+      direction: { type: 'string' },
+      kind: { type: 'string' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      corpus: { type: 'string' },
+    },
+  });
+  const top = parseTop(values.top);
+  const direction = parseDirection(values.direction);
+  const kind = parseKind(values.kind);
+  let engine: SearchEngine;
+  let index: KnowledgeIndex | undefined;
+  if (values.corpus) {
+    const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+    engine = buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir));
+  } else {
+    index = knowledge();
+    engine = index.engine;
+  }
+  const options = { top, direction, kind };
+
+  if (values.jsonl) {
+    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of rl) {
+      const question = line.replace(/\r$/, '');
+      if (!question.trim()) continue;
+      out(JSON.stringify(resultJson(question, engine.search(question, options))));
+    }
+    return 0;
+  }
+
+  const question = positionals.join(' ');
+  if (!question.trim()) throw new UsageError('Skriv et spørgsmål, fx: ledelse ask "Hvordan fortæller jeg mine medarbejdere om nedskæringerne?"');
+  const result = engine.search(question, options);
+  if (values.json) {
+    out(JSON.stringify(resultJson(question, result), null, 2));
+    return 0;
+  }
+  if (values.corpus) {
+    for (const h of result.hits) out(`${h.statement.id}  ${h.statement.text}`);
+    if (!result.answered) out('Ingen gode svar.');
+    return 0;
+  }
+  // The terminal shows what a leader would see in the chat, from the same reply model.
+  const { Conversation } = await import('../bot/conversation.ts');
+  const reply = new Conversation({ current: index! }).answer(result);
+  out(renderText(reply));
+  return 0;
+}
+
+function list(args: string[], out: (s: string) => void): number {
+  const { values } = parseArgs({
+    args,
+    options: { direction: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const direction = parseDirection(values.direction);
+  const kind = parseKind(values.kind);
+  const { kb } = knowledge();
+  const statements = kb.statements.filter((s) => (!direction || s.direction === direction) && (!kind || s.kind === kind));
+  if (values.json) {
+    out(JSON.stringify(statements.map(toJson), null, 2));
+    return 0;
+  }
+  let current = '';
+  for (const s of statements) {
+    if (s.direction !== current) {
+      current = s.direction;
+      out(`\n${DIRECTION_LABEL[s.direction]}`);
+    }
+    out(`  ${s.id.padEnd(13)} ${KIND_LABEL[s.kind].padEnd(10)} ${s.text}`);
+    out(`  ${''.padEnd(13)} ${''.padEnd(10)} ${groupsLabel(s.groups)} · ${sourceLabel(kb.sources.get(s.source))}`);
+  }
+  out(`\n${statements.length} udsagn.`);
+  return 0;
+}
+
+function validate(out: (s: string) => void): number {
+  const index = knowledge();
+  const advice = adviceStatements(index.kb.statements).length;
+  out(`Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet.`);
+  return 0;
+}
+
+async function stats(out: (s: string) => void): Promise<number> {
+  const { loadConfig } = await import('../config.ts');
+  const { Store } = await import('../store/store.ts');
+  const config = loadConfig();
+  const store = await Store.open(config.DB_FILE);
+  const { votes, questions, unanswered } = store.stats();
+  const { kb } = knowledge();
+  out(`Spørgsmål: ${questions}. Uden godt svar: ${unanswered}${questions ? ` (${((100 * unanswered) / questions).toFixed(0)} %)` : ''}.`);
+  if (votes.size === 0) {
+    out('Ingen stemmer endnu.');
+    return 0;
+  }
+  out('\nStemmer pr. udsagn (👍 / 👎):');
+  const rows = [...votes].sort((a, b) => b[1].up + b[1].down - (a[1].up + a[1].down));
+  for (const [id, v] of rows) {
+    const text = kb.byId.get(id)?.text ?? '(udsagnet findes ikke længere)';
+    out(`  ${String(v.up).padStart(4)} / ${String(v.down).padEnd(4)} ${id.padEnd(13)} ${text.length > 70 ? `${text.slice(0, 69)}…` : text}`);
+  }
+  return 0;
+}
+
+export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask':
+      return ask(rest, out);
+    case 'list':
+      return list(rest, out);
+    case 'validate':
+      return validate(out);
+    case 'stats':
+      return stats(out);
+    case 'tip': {
+      const { runTipCommand } = await import('./tip.ts');
+      return runTipCommand(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+    case 'hjælp':
+      out(HELP);
+      return 0;
+    default:
+      throw new UsageError(`Ukendt kommando "${command}".\n\n${HELP}`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `ledelse list | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  try {
+    process.exitCode = await run(argv);
+  } catch (err) {
+    if (err instanceof DataError) {
+      process.stderr.write(`Data er ugyldige og bruges ikke.\nFil: ${err.file}\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.exitCode = 1;
+    } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`Uventet fejl: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.(ts|js)$/.test(process.argv[1]);
+if (invokedDirectly) await main();
