@@ -64,6 +64,9 @@ async function main(): Promise<void> {
   }
   knowledge.watch();
   const store = await Store.open(config.DB_FILE);
+  await store.prune(config.RETENTION_DAYS);
+  const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
+  pruning.unref();
   const conversation = new Conversation(knowledge, store);
   const deps: AppDeps = { config, knowledge, conversation, store, log, tips: undefined as never };
   deps.tips = createTipService(deps);

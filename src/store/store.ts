@@ -39,6 +39,24 @@ export interface StoreData {
   seenEvents: Record<string, number>;
   /** Owned by src/tips: subscriptions, rotation and the exactly-once claims. */
   tips: Record<string, unknown>;
+  /** Owned by src/teams: where to send proactive messages, by Teams conversation id. */
+  teamsConversations: Record<string, TeamsConversationRef>;
+}
+
+/**
+ * What Teams needs to post into a conversation later (a daily tip): the service URL, the
+ * conversation, the tenant and the bot. Never the user's id or name.
+ */
+export interface TeamsConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  /** "personal", "groupChat" or "channel" */
+  conversationType?: string;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  /** Day the reference was last confirmed, YYYY-MM-DD. */
+  updated: string;
 }
 
 function emptyData(): StoreData {
@@ -50,6 +68,7 @@ function emptyData(): StoreData {
     questionChannels: [],
     seenEvents: {},
     tips: {},
+    teamsConversations: {},
   };
 }
 
@@ -139,6 +158,22 @@ export class Store {
       else set.delete(key);
       d.questionChannels = [...set];
     });
+  }
+
+  /**
+   * Deletes feedback and question records older than `retentionDays` days. Run at start-up
+   * and daily, so nothing is kept longer than README promises.
+   */
+  async prune(retentionDays: number, now = new Date()): Promise<number> {
+    const cutoff = copenhagenDay(new Date(now.getTime() - retentionDays * 86_400_000));
+    let removed = 0;
+    await this.update((d) => {
+      const before = d.feedback.length + d.questions.length;
+      d.feedback = d.feedback.filter((f) => f.day >= cutoff);
+      d.questions = d.questions.filter((q) => q.day >= cutoff);
+      removed = before - d.feedback.length - d.questions.length;
+    });
+    return removed;
   }
 
   stats(): { votes: Map<string, { up: number; down: number }>; questions: number; unanswered: number } {
