@@ -17,3 +17,9 @@ for (const { q, rel } of qs) {
   const terms = [...index.engine.analyzer.analyze(q)].map(([t, w]) => `${t}${w !== 1 ? `*${w.toFixed(2)}` : ''}${index.engine.has(t) ? '' : '?'}`).join(' ');
   console.log(`${rel === undefined ? '' : rel ? 'IN ' : 'OUT'} ${r.answered ? 'ANS' : 'no '} conf=${r.confidence.toFixed(2)} score=${(r.candidates[0]?.score ?? 0).toFixed(2)} | ${q}\n      ${terms}\n      → ${r.candidates[0]?.statement.id} ${r.candidates[0]?.statement.text.slice(0, 70)}`);
 }
+const explainArg = process.env.EXPLAIN;
+if (explainArg) {
+  for (const id of explainArg.split(',')) {
+    console.log(id, index.engine.explain(qs[0]!.q, id).map((e) => `${e.term}=${e.score.toFixed(2)}`).join(' '));
+  }
+}

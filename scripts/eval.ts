@@ -45,7 +45,7 @@ const ours: Engine = {
     return { answered: r.answered, ids, scores: r.candidates.map((h) => h.score) };
   },
 };
-const engines = [ours, naturalTfIdf(corpus), miniSearch(corpus)];
+const engines = args.includes('--ours') ? [ours] : [ours, naturalTfIdf(corpus), miniSearch(corpus)];
 
 interface Metrics {
   hit1: number;

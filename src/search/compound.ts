@@ -11,7 +11,7 @@ const MIN_WORD = 7;
  * A word the dictionary knows as a whole is split only into long parts:
  * "forældre|bestyrelse", "retning|s|linje", but not "med|arbejder" or "for|andring".
  */
-const MIN_PART_LEXICALISED = 4;
+const MIN_PART_LEXICALISED = 5;
 
 /** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
 const ENDINGS = ['ernes', 'enes', 'erne', 'ende', 'ene', 'ede', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
@@ -28,15 +28,21 @@ export class CompoundSplitter {
   baseForm(tail: string): string | undefined {
     if (tail.length < MIN_PART) return undefined;
     if (this.isWord(tail)) return tail;
+    // The longest base wins: "pressen" is "presse" + n, not "pres" + sen.
+    let best: string | undefined;
     for (const ending of ENDINGS) {
       if (tail.length - ending.length < MIN_PART || !tail.endsWith(ending)) continue;
       const base = tail.slice(0, -ending.length);
-      if (this.isWord(base)) return base;
-      // Danish doubles a final consonant before an ending: "processen" → "process" → "proces".
-      const last = base.at(-1);
-      if (last && base.at(-2) === last && this.isWord(base.slice(0, -1))) return base.slice(0, -1);
+      if (best && base.length <= best.length) continue;
+      if (this.isWord(base)) best = base;
+      else {
+        // Danish doubles a final consonant before an ending: "processen" → "process" → "proces".
+        const last = base.at(-1);
+        const single = base.slice(0, -1);
+        if (last && base.at(-2) === last && (!best || single.length > best.length) && this.isWord(single)) best = single;
+      }
     }
-    return undefined;
+    return best;
   }
 
   /**

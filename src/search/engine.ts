@@ -8,7 +8,7 @@ import { BASE_WEIGHT, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type Que
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
 const K1 = 1.2;
-const B = 0.6;
+const B = 0.5;
 /** Unknown query words match index stems that share at least this many first letters… */
 const MIN_PREFIX = 5;
 /** …and at least this share of the shorter word. */
@@ -162,16 +162,20 @@ export class SearchEngine {
     return found;
   }
 
-  /** Adds related index stems, at a lower weight, for query words the index lacks. */
-  private expandUnknown(terms: Terms): Terms {
-    const out: Terms = new Map(terms);
-    for (const [term, weight] of terms) {
-      if (this.postings.has(term)) continue;
-      for (const related of this.relatedStems(term)) {
-        if (!out.has(related)) out.set(related, weight * RELATED_WEIGHT);
+  /**
+   * Adds related index stems, at a lower weight, for query words the index lacks and cannot
+   * reach otherwise (no known base form, no compound parts: "tidspunkt" is tid + punkt, not
+   * a cousin of "tidspres").
+   */
+  private expandUnknown(words: readonly QueryWord[]): Terms {
+    const terms = this.analyzer.termsOf(words);
+    for (const w of words) {
+      if (!w.stem || this.postings.has(w.stem) || w.parts.length || (w.baseStem && this.postings.has(w.baseStem))) continue;
+      for (const related of this.relatedStems(w.stem)) {
+        if (!terms.has(related)) terms.set(related, w.weight * RELATED_WEIGHT);
       }
     }
-    return out;
+    return terms;
   }
 
   private accepts(s: Statement, options: SearchOptions): boolean {
@@ -182,7 +186,7 @@ export class SearchEngine {
   }
 
   searchWords(words: readonly QueryWord[], top: number, options: SearchOptions): SearchResult {
-    const terms = this.expandUnknown(this.analyzer.termsOf(words));
+    const terms = this.expandUnknown(words);
     const scores = this.scoreBuf;
     const touched = this.touched;
     let nTouched = 0;
@@ -259,6 +263,22 @@ export class SearchEngine {
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
   }
 
+  /** Per-term score contributions for one statement: for tuning and for tests. */
+  explain(query: string, statementId: string): Array<{ term: string; score: number }> {
+    const doc = this.statements.findIndex((s) => s.id === statementId);
+    if (doc < 0) return [];
+    const out: Array<{ term: string; score: number }> = [];
+    for (const [term, qw] of this.expandUnknown(this.analyzer.words(query))) {
+      const p = this.postings.get(term);
+      const i = p ? p.docs.indexOf(doc) : -1;
+      if (!p || i < 0) continue;
+      const tf = p.tfs[i]!;
+      const norm = tf + K1 * (1 - B + (B * this.docLength[doc]!) / this.avgLength);
+      out.push({ term, score: qw * this.idf(term) * ((tf * (K1 + 1)) / norm) });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
   private contains(term: string, doc: number): boolean {
     const docs = this.postings.get(term)?.docs;
     if (!docs) return false;
@@ -295,7 +315,7 @@ export class SearchEngine {
       else {
         if (w.parts.some(has)) credit = Math.max(credit, PART_WEIGHT);
         for (const c of w.concepts) if (has(c)) credit = Math.max(credit, this.analyzer.conceptWeight(c));
-        if (credit < RELATED_WEIGHT && this.relatedStems(w.stem).some(has)) credit = RELATED_WEIGHT;
+        if (credit < RELATED_WEIGHT && !w.parts.length && this.relatedStems(w.stem).some(has)) credit = RELATED_WEIGHT;
       }
       covered += weight * credit;
     }
