@@ -104,7 +104,7 @@ function measure(name: string, corpus: readonly Statement[], make: (c: readonly 
   return { engine: name, size: corpus.length, buildMs, p50: percentile(times, 50), p99: percentile(times, 99), heapMb: heap, queries: times.length };
 }
 
-const index = loadKnowledgeIndex();
+const index = loadKnowledgeIndex(process.env.DATA_DIR || undefined);
 const real = adviceStatements(index.kb.statements);
 const qs = questions();
 const ours = (c: readonly Statement[]): Engine => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { loadKnowledgeIndex } from '../src/search/knowledge-index.ts';
 
-const index = loadKnowledgeIndex();
+const index = loadKnowledgeIndex(process.env.DATA_DIR || undefined);
 const args = process.argv.slice(2);
 let qs: Array<{ q: string; rel: boolean | undefined }> = [];
 if (args[0] === '--file') {

@@ -35,7 +35,7 @@ const sets = files.length
       { name: 'extra.jsonl (egne spørgsmål)', questions: readSet(path.join(root, 'eval', 'extra.jsonl')) },
     ];
 
-const index = loadKnowledgeIndex();
+const index = loadKnowledgeIndex(process.env.DATA_DIR || undefined);
 const corpus = adviceStatements(index.kb.statements);
 const ours: Engine = {
   name: 'Ledelsesbot',

@@ -13,6 +13,11 @@ import { danishWords, respell } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
 export const PART_WEIGHT = 0.5;
+/**
+ * Query weight of words and concepts that name the setting every statement shares (savings,
+ * the budget): they show a question is in scope, not which statement answers it.
+ */
+export const BACKGROUND_WEIGHT = 0.7;
 /** Weight of the base form's stem when the stemmer left an inflection ("bekymrede"). */
 export const BASE_WEIGHT = 0.8;
 /** Prefix that keeps concept terms apart from word stems. */
@@ -45,6 +50,8 @@ export interface QueryWord {
   parts: string[];
   /** Lexicon concepts the word takes part in. */
   concepts: string[];
+  /** The word names the setting of the whole knowledge base ("besparelser", "budgettet"). */
+  background?: boolean;
 }
 
 interface AnalyzedToken {
@@ -67,6 +74,8 @@ export class DanishAnalyzer {
   private readonly singleWordConcepts = new Map<string, Array<{ concept: string; weight: number }>>();
   private readonly respellMemo = new Map<string, string>();
   private readonly conceptWeights = new Map<string, number>();
+  private readonly backgroundConcepts = new Set<string>();
+  private readonly backgroundStems = new Set<string>();
 
   constructor(options: AnalyzerOptions) {
     this.dictionary = options.dictionary ?? danishWords();
@@ -76,10 +85,12 @@ export class DanishAnalyzer {
     const isWord = (w: string) => this.dictionary.has(w) || this.extra.has(w);
     this.splitter = new CompoundSplitter(isWord, new Set(lexicon.noSplit.map((w) => w.toLowerCase())));
 
+    for (const w of lexicon.background) for (const t of this.analyzeTokens(w)) if (!t.stop) this.backgroundStems.add(t.stem);
     lexicon.concepts.forEach((entry, i) => {
       const concept = `${CONCEPT_PREFIX}${i}`;
       const weight = entry.weight ?? lexicon.defaultWeight;
       this.conceptWeights.set(concept, weight);
+      if (entry.background) this.backgroundConcepts.add(concept);
       for (const term of entry.terms) {
         const tokens = this.analyzeTokens(term);
         const stems = tokens.map((t) => t.stem);
@@ -173,6 +184,7 @@ export class DanishAnalyzer {
         concepts: [...concepts[i]!],
       };
       if (!t.stop && t.baseStem) word.baseStem = t.baseStem;
+      if (!t.stop && (this.backgroundStems.has(t.stem) || (t.baseStem && this.backgroundStems.has(t.baseStem)))) word.background = true;
       out.push(word);
     });
     return out;
@@ -183,20 +195,26 @@ export class DanishAnalyzer {
     return this.conceptWeights.get(concept) ?? 0.5;
   }
 
-  /** Turns words into weighted terms: stems 1, parts and concepts less. */
-  termsOf(words: readonly QueryWord[]): Terms {
+  /**
+   * Turns words into weighted terms: stems 1, parts and concepts less. For a query,
+   * background words and concepts weigh BACKGROUND_WEIGHT as well.
+   */
+  termsOf(words: readonly QueryWord[], forQuery = false): Terms {
     const terms: Terms = new Map();
     const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
     const concepts = new Set<string>();
     for (const w of words) {
-      if (w.stem) add(w.stem, w.weight);
-      if (w.baseStem) add(w.baseStem, BASE_WEIGHT * w.weight);
-      for (const p of w.parts) add(p, PART_WEIGHT * w.weight);
+      const weight = forQuery && w.background ? w.weight * BACKGROUND_WEIGHT : w.weight;
+      if (w.stem) add(w.stem, weight);
+      if (w.baseStem) add(w.baseStem, BASE_WEIGHT * weight);
+      for (const p of w.parts) add(p, PART_WEIGHT * weight);
       for (const c of w.concepts) concepts.add(c);
     }
     // A concept counts once per text, however many of its words appear: it says "this text
     // is about X", and repeating synonyms should not outweigh the exact words.
-    for (const c of concepts) add(c, this.conceptWeight(c));
+    for (const c of concepts) {
+      add(c, this.conceptWeight(c) * (forQuery && this.backgroundConcepts.has(c) ? BACKGROUND_WEIGHT : 1));
+    }
     return terms;
   }
 

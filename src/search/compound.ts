@@ -14,7 +14,7 @@ const MIN_WORD = 7;
 const MIN_PART_LEXICALISED = 5;
 
 /** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
-const ENDINGS = ['ernes', 'enes', 'erne', 'ende', 'ene', 'ede', 'ers', 'ens', 'ets', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
+const ENDINGS = ['ernes', 'enes', 'erne', 'este', 'ende', 'ene', 'ede', 'ere', 'ers', 'ens', 'ets', 'ste', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
 
 export class CompoundSplitter {
   private readonly memo = new Map<string, string[] | null>();
@@ -61,7 +61,10 @@ export class CompoundSplitter {
     if (word.length < MIN_WORD || this.noSplit.has(word)) return null;
     // A dictionary word, inflected or not, is lexicalised: "medarbejderne" is not "med" + "arbejderne".
     const minPart = depth === 0 && this.baseForm(word) !== undefined ? MIN_PART_LEXICALISED : MIN_PART;
-    // Longest head first: "medarbejder|inddragelsen" before "med|arbejderinddragelsen".
+    // Of all splits into known words, take the one whose shorter part is longest, then the
+    // longest head: "spare|runden" (5, 5) beats "sparer|unden" (6, 3);
+    // "medarbejder|inddragelsen" beats "med|arbejderinddragelsen".
+    let best: { parts: string[]; shortest: number; head: number } | undefined;
     for (let i = word.length - minPart; i >= minPart; i--) {
       const head = word.slice(0, i);
       if (!this.isWord(head) || this.noSplit.has(head)) continue;
@@ -69,13 +72,25 @@ export class CompoundSplitter {
         if (link && (word[i] !== link || head.length < MIN_PART_LEXICALISED)) continue;
         const tail = word.slice(i + link.length);
         if (tail.length < minPart) continue;
-        if (this.baseForm(tail) !== undefined) return [head, tail];
-        if (depth < 1) {
+        let parts: string[] | null = null;
+        let shortest = 0;
+        const base = this.baseForm(tail);
+        if (base !== undefined) {
+          parts = [head, tail];
+          shortest = Math.min(head.length, base.length);
+        } else if (depth < 1) {
           const rest = this.compute(tail, depth + 1);
-          if (rest) return [head, ...rest];
+          if (rest) {
+            parts = [head, ...rest];
+            shortest = Math.min(head.length, ...rest.map((r) => r.length));
+          }
+        }
+        if (parts && (!best || shortest > best.shortest || (shortest === best.shortest && head.length > best.head))) {
+          best = { parts, shortest, head: head.length };
         }
       }
     }
-    return null;
+    return best?.parts ?? null;
   }
+
 }

@@ -4,6 +4,7 @@
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
+import { questionForm } from './question-form.ts';
 import { BASE_WEIGHT, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
@@ -43,13 +44,17 @@ export interface SearchResult {
 }
 
 export interface ConfidencePolicy {
-  /** Least share of the question's weight that the best statement must cover. */
+  /** Least share of the question's weight that the best statements must cover. */
   minCoverage: number;
+  /** The same for a question asking how to act ("Hvordan håndterer jeg …"). */
+  minCoverageAdvice: number;
+  /** The same for a question after a fact ("Hvornår er …", "Hvor mange …"). */
+  minCoverageFact: number;
   /** Least raw BM25 score for the best statement. */
   minScore: number;
 }
 
-export const DEFAULT_POLICY: ConfidencePolicy = { minCoverage: 0.3, minScore: 1.5 };
+export const DEFAULT_POLICY: ConfidencePolicy = { minCoverage: 0.3, minCoverageAdvice: 0.25, minCoverageFact: 0.55, minScore: 1.5 };
 
 interface Posting {
   docs: number[];
@@ -129,7 +134,13 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    return this.searchWords(this.analyzer.words(query), top, options);
+    return this.searchWords(this.analyzer.words(query), top, options, this.requiredCoverage(query));
+  }
+
+  /** The coverage a question needs before it is answered, by its form. */
+  requiredCoverage(query: string): number {
+    const form = questionForm(query);
+    return form === 'fact' ? this.policy.minCoverageFact : form === 'advice' ? this.policy.minCoverageAdvice : this.policy.minCoverage;
   }
 
   /**
@@ -168,7 +179,7 @@ export class SearchEngine {
    * a cousin of "tidspres").
    */
   private expandUnknown(words: readonly QueryWord[]): Terms {
-    const terms = this.analyzer.termsOf(words);
+    const terms = this.analyzer.termsOf(words, true);
     for (const w of words) {
       if (!w.stem || this.postings.has(w.stem) || w.parts.length || (w.baseStem && this.postings.has(w.baseStem))) continue;
       for (const related of this.relatedStems(w.stem)) {
@@ -185,7 +196,7 @@ export class SearchEngine {
     return true;
   }
 
-  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions): SearchResult {
+  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions, minCoverage = this.policy.minCoverage): SearchResult {
     const terms = this.expandUnknown(words);
     const scores = this.scoreBuf;
     const touched = this.touched;
@@ -259,7 +270,7 @@ export class SearchEngine {
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
     const best = shown[0];
     const confidence = best ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
-    const answered = !!best && confidence >= this.policy.minCoverage && best.score >= this.policy.minScore;
+    const answered = !!best && confidence >= minCoverage && best.score >= this.policy.minScore;
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
   }
 
@@ -279,19 +290,21 @@ export class SearchEngine {
     return out.sort((a, b) => b.score - a.score);
   }
 
-  private contains(term: string, doc: number): boolean {
-    const docs = this.postings.get(term)?.docs;
-    if (!docs) return false;
+  /** The weighted frequency of a term in a statement (0 when absent). */
+  private tf(term: string, doc: number): number {
+    const p = this.postings.get(term);
+    if (!p) return 0;
+    const docs = p.docs;
     let lo = 0;
     let hi = docs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const d = docs[mid]!;
-      if (d === doc) return true;
+      if (d === doc) return p.tfs[mid]!;
       if (d < doc) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return 0;
   }
 
   /**
@@ -304,21 +317,30 @@ export class SearchEngine {
   coverage(words: readonly QueryWord[], docs: readonly number[]): number {
     let mass = 0;
     let covered = 0;
-    const has = (term: string) => docs.some((d) => this.contains(term, d));
+    // How strongly the statements carry a term: a whole word counts 1, a compound part, a
+    // sub-heading or a concept only as much as its weight in the index.
+    const carried = (term: string) => {
+      let best = 0;
+      for (const d of docs) best = Math.max(best, Math.min(1, this.tf(term, d)));
+      return best;
+    };
     for (const w of words) {
       if (!w.stem || w.weight === 0) continue;
+      const known = this.postings.has(w.stem);
+      // A number the statements don't have ("2 mio.", "2025") says nothing about the topic.
+      if (!known && /^\d+$/.test(w.stem)) continue;
       const weight = w.weight * this.idf(w.stem);
       mass += weight;
-      let credit = 0;
-      if (has(w.stem)) credit = 1;
-      else if (w.baseStem && has(w.baseStem)) credit = BASE_WEIGHT;
-      else {
-        if (w.parts.some(has)) credit = Math.max(credit, PART_WEIGHT);
-        for (const c of w.concepts) if (has(c)) credit = Math.max(credit, this.analyzer.conceptWeight(c));
-        if (credit < RELATED_WEIGHT && !w.parts.length && this.relatedStems(w.stem).some(has)) credit = RELATED_WEIGHT;
+      let credit = carried(w.stem);
+      if (credit < 1 && w.baseStem) credit = Math.max(credit, BASE_WEIGHT * carried(w.baseStem));
+      if (credit < PART_WEIGHT) for (const p of w.parts) credit = Math.max(credit, PART_WEIGHT * carried(p));
+      for (const c of w.concepts) if (credit < 1) credit = Math.max(credit, carried(c));
+      if (credit < RELATED_WEIGHT && !w.parts.length && !known) {
+        for (const r of this.relatedStems(w.stem)) credit = Math.max(credit, RELATED_WEIGHT * carried(r));
       }
       covered += weight * credit;
     }
     return mass > 0 ? Math.min(1, covered / mass) : 0;
   }
+
 }

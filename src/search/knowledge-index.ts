@@ -9,7 +9,7 @@ import { DIRECTION_LABEL } from '../knowledge/directions.ts';
 
 /** What a statement is about beyond its words: sub-heading, direction, and "undgå" for a don't. */
 export function statementContext(s: Statement): string {
-  const parts = [s.topic ?? '', s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction]];
+  const parts = [s.topic ?? '', s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction], ...(s.keywords ?? [])];
   if (s.kind === 'dont') parts.push('undgå');
   if (s.kind === 'wish') parts.push('ønske');
   return parts.join('. ');

@@ -1,0 +1,34 @@
+// What kind of question it is, from its first words. Ledelsesbot gives advice on how to act;
+// a question after a fact ("Hvornår er budgetmødet?", "Hvor mange feriedage har jeg?") is
+// rarely answered by the groups' statements even when it shares a word with them, so it must
+// be covered more fully before an answer is shown. A question asking how to act may be
+// answered on somewhat less.
+
+import { normalizeText } from './normalize.ts';
+
+export type QuestionForm = 'advice' | 'fact' | 'neutral';
+
+const FACT = [
+  /^hvor (mange|meget (koster|er)|stor[te]?|lang tid (tager|varer)|langt)\b/,
+  /^hvad (koster|hedder|er (prisen|adressen|nummeret|telefonnummeret|reglerne|fristen|datoen|beløbet))\b/,
+  /^hvornår (er|bliver|har|kommer|starter|åbner|lukker|slutter|holder|udbetales|bliver)\b(?! det (rigtige|bedste|tid))/,
+  /^hvor (finder (jeg|man)|(får|kan) (jeg|man) (finde|fat i|se|hente))\b/,
+  /^hvem (er|var|vandt|bestemmer over|har ansvaret for [a-zæøå]+ (it|løn)|skal jeg (kontakte|ringe))\b/,
+  /^(kan|må) jeg (få|låne|booke|bestille|tilmelde)\b/,
+  /^(hej|hejsa|goddag|godmorgen|tak|mange tak|tusind tak)\b[\s!.]*($|bot\b|,)/,
+];
+
+const ADVICE = [
+  /^(hvordan|hvad) (skal|kan|bør|må|gør|gøre|siger|sige|mener|synes|tænker|anbefaler)\b/,
+  /^(skal|bør|må|kan) (jeg|vi|man)\b/,
+  /^er det (ok|okay|i orden|en god ide|en god idé|klogt|rigtigt|forkert)\b/,
+  /^hvordan (håndterer|griber|får|undgår|sikrer|skaber|taler|fortæller|forklarer|støtter|kommer|bliver|bruger|giver|tackler|reagerer|melder|holder)\b/,
+  /^hvad (gør|mente|mener|siger|sagde|synes|ønsker) (jeg|vi|man|grupperne|lederne)\b/,
+];
+
+export function questionForm(text: string): QuestionForm {
+  const start = normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (FACT.some((re) => re.test(start))) return 'fact';
+  if (ADVICE.some((re) => re.test(start))) return 'advice';
+  return 'neutral';
+}
