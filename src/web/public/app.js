@@ -1,0 +1,234 @@
+// The local chat page. It sends what the person writes to /api/message and renders the Reply
+// the shared conversation returns — the same model Slack and Teams render. All text is set
+// with textContent: nothing from the user or the data is ever parsed as HTML.
+'use strict';
+
+(function () {
+  const log = document.getElementById('log');
+  const form = document.getElementById('ask');
+  const input = document.getElementById('text');
+  const tipBox = document.getElementById('tip');
+  const tipTitle = document.getElementById('tip-title');
+
+  /** Creates an element with a class, text and children. */
+  function el(tag, options, children) {
+    const node = document.createElement(tag);
+    const o = options || {};
+    if (o.className) node.className = o.className;
+    if (o.text !== undefined) node.textContent = o.text;
+    if (o.attrs) for (const [k, v] of Object.entries(o.attrs)) node.setAttribute(k, v);
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  }
+
+  async function requestJson(url, init) {
+    let res;
+    try {
+      res = await fetch(url, init);
+    } catch {
+      throw new Error('Ledelsesbot svarer ikke. Kører programmet stadig?');
+    }
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+    if (!res.ok) throw new Error((data && data.error) || `Ledelsesbot kunne ikke svare (fejl ${res.status}).`);
+    return data;
+  }
+
+  function postJson(url, body) {
+    return requestJson(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  const KIND_CLASS = { do: 'do', dont: 'dont', wish: 'other', remark: 'other', meeting: 'other' };
+  const KIND_ICON = { do: '✓', dont: '✗', wish: '•', remark: '•', meeting: '•' };
+
+  function statementCard(s) {
+    const kind = KIND_CLASS[s.kind] || 'other';
+    const meta = [s.directionLabel, s.groupsLabel];
+    if (s.topic) meta.push(s.topic);
+    return el('li', { className: `card card-${kind}`, attrs: { 'data-statement-id': s.id } }, [
+      el('p', { className: 'card-kind' }, [
+        el('span', { className: 'card-icon', text: KIND_ICON[s.kind] || '•', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { text: s.kindLabel }),
+      ]),
+      el('p', { className: 'card-text', text: s.text }),
+      el('p', { className: 'card-meta', text: meta.join(' · ') }),
+      el('p', { className: 'card-source', text: `Kilde: ${s.sourceLabel}` }),
+    ]);
+  }
+
+  function commandButton(command, label, className) {
+    return el('button', { className: className || 'chip', text: label, attrs: { type: 'button', 'data-command': command } });
+  }
+
+  // 👍 and 👎 drawn as SVG, so they show even where no emoji font is installed.
+  // Path: Material Icons "thumb_up" (Apache License 2.0).
+  const THUMB_PATH = 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z';
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function thumbIcon(down) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'thumb');
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', THUMB_PATH);
+    if (down) path.setAttribute('transform', 'rotate(180 12 12)');
+    svg.append(path);
+    return svg;
+  }
+
+  function feedbackBlock(action) {
+    const box = el('div', { className: 'feedback' });
+    const question = el('p', { className: 'feedback-question', text: 'Hjalp det?' });
+    const status = el('p', { className: 'feedback-status', attrs: { role: 'status' } });
+    const up = el('button', { className: 'vote vote-up', attrs: { type: 'button', 'aria-label': 'Ja, det hjalp', title: 'Ja, det hjalp' } }, [thumbIcon(false), el('span', { text: 'Ja' })]);
+    const down = el('button', { className: 'vote vote-down', attrs: { type: 'button', 'aria-label': 'Nej, det hjalp ikke', title: 'Nej, det hjalp ikke' } }, [thumbIcon(true), el('span', { text: 'Nej' })]);
+    const buttons = el('div', { className: 'vote-buttons' }, [up, down]);
+
+    async function vote(value) {
+      up.disabled = true;
+      down.disabled = true;
+      status.textContent = '';
+      try {
+        await postJson('/api/feedback', { statementIds: action.statementIds, questionHash: action.questionHash, vote: value });
+        question.remove();
+        buttons.remove();
+        status.textContent = 'Tak for din feedback';
+        status.classList.add('thanks');
+        // The pressed button is gone; keep keyboard focus nearby instead of on the page top.
+        status.setAttribute('tabindex', '-1');
+        status.focus();
+      } catch (err) {
+        up.disabled = false;
+        down.disabled = false;
+        status.textContent = err.message;
+        status.classList.add('error');
+      }
+    }
+    up.addEventListener('click', () => vote('up'));
+    down.addEventListener('click', () => vote('down'));
+    box.append(question, buttons, status);
+    return box;
+  }
+
+  /**
+   * Renders a Reply as an article. The one renderer on the page, used for the chat and for
+   * today's tip. `showTitle: false` when a surrounding heading already says it.
+   */
+  function renderReply(reply, options) {
+    const o = options || {};
+    const article = el('article', { className: `reply reply-${reply.type}` });
+    if (o.showTitle !== false) article.append(el('h3', { className: 'reply-title', text: reply.title }));
+    if (reply.intro) article.append(el('p', { className: 'reply-intro', text: reply.intro }));
+
+    for (const section of reply.sections) {
+      const wrap = el('section', { className: 'reply-section' });
+      if (section.title) wrap.append(el('h4', { className: `section-title section-${KIND_CLASS[section.kind] || 'other'}`, text: section.title }));
+      wrap.append(el('ul', { className: 'cards' }, section.statements.map(statementCard)));
+      article.append(wrap);
+    }
+
+    if (reply.commands && reply.commands.length) {
+      const list = el('dl', { className: 'commands' });
+      for (const c of reply.commands) {
+        // Commands with a placeholder ("<dit spørgsmål>") are examples, not something to click.
+        const term = /[<>]/.test(c.command) ? el('code', { text: c.command }) : commandButton(c.command, c.command, 'link-button code');
+        list.append(el('dt', {}, [term]), el('dd', { text: c.description }));
+      }
+      article.append(list);
+    }
+
+    const more = reply.actions.filter((a) => a.type === 'more');
+    if (reply.suggestions.length || more.length) {
+      const buttons = [
+        ...more.map((a) => commandButton(a.command, a.label)),
+        ...reply.suggestions.map((s) => commandButton(s.command, s.label)),
+      ];
+      // After "no good match" the intro already leads into the buttons.
+      const label = reply.type === 'no-match' ? null : more.length ? 'Mere:' : 'Prøv også:';
+      article.append(
+        el('div', { className: 'suggestions' }, [
+          label && el('p', { className: 'suggestions-label', text: label }),
+          el('ul', { className: 'button-row' }, buttons.map((b) => el('li', {}, [b]))),
+        ]),
+      );
+    }
+
+    for (const action of reply.actions) if (action.type === 'feedback') article.append(feedbackBlock(action));
+    return article;
+  }
+
+  function errorReply(message) {
+    return { type: 'error', title: 'Noget gik galt', intro: message, sections: [], suggestions: [], sources: [], actions: [] };
+  }
+
+  let busy = false;
+
+  async function send(text) {
+    const trimmed = text.trim();
+    if (!trimmed || busy) return;
+    busy = true;
+    log.setAttribute('aria-busy', 'true');
+    const mine = el('div', { className: 'message user' }, [
+      el('p', { className: 'visually-hidden', text: 'Du skrev:' }),
+      el('p', { className: 'user-text', text: trimmed }),
+    ]);
+    const pending = el('p', { className: 'pending muted', text: 'Ledelsesbot finder et svar …' });
+    log.append(mine, pending);
+    pending.scrollIntoView({ block: 'nearest' });
+
+    let reply;
+    try {
+      const data = await postJson('/api/message', { text: trimmed });
+      reply = data.reply;
+    } catch (err) {
+      reply = errorReply(err.message);
+    }
+    pending.remove();
+    const answer = el('div', { className: 'message bot' }, [renderReply(reply)]);
+    log.append(answer);
+    log.removeAttribute('aria-busy');
+    busy = false;
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    mine.scrollIntoView({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value;
+    if (!text.trim() || busy) {
+      input.focus();
+      return;
+    }
+    input.value = '';
+    send(text);
+  });
+
+  // Every button with a command — quick buttons, suggestions, "Flere om …", help — sends it.
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button[data-command]') : null;
+    if (!target) return;
+    send(target.getAttribute('data-command') || '');
+  });
+
+  async function loadTip() {
+    try {
+      const data = await requestJson('/api/tip', { headers: { Accept: 'application/json' } });
+      tipTitle.textContent = data.reply.title;
+      tipBox.replaceChildren(renderReply(data.reply, { showTitle: false }));
+    } catch (err) {
+      tipBox.replaceChildren(el('p', { className: 'muted', text: `Dagens tip kunne ikke hentes. ${err.message}` }));
+    }
+  }
+
+  loadTip();
+})();
