@@ -55,6 +55,8 @@ export const EnvSchema = z.object({
   CLIENT_SECRET: optional,
   TENANT_ID: optional,
   TEAMS_PORT: port.default(3978),
+  /** Where the Teams endpoint listens when CLIENT_ID is set (all interfaces if unset). Without it: 127.0.0.1 only. */
+  TEAMS_HOST: optional,
 });
 
 export type Config = z.infer<typeof EnvSchema>;

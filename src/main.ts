@@ -17,6 +17,9 @@ export function slackMode(config: Config): SlackMode {
   if (!app && !bot && !secret) return { mode: 'off' };
   const missing: string[] = [];
   if (!bot) missing.push('SLACK_BOT_TOKEN (xoxb-…, under "OAuth & Permissions")');
+  if (bot && !bot.startsWith('xoxb-')) {
+    return { mode: 'incomplete', message: 'SLACK_BOT_TOKEN skal begynde med xoxb- ("Bot User OAuth Token" under "OAuth & Permissions" på api.slack.com/apps). (SLACK_BOT_TOKEN must start with xoxb-.)' };
+  }
   if (app && !app.startsWith('xapp-')) {
     return { mode: 'incomplete', message: 'SLACK_APP_TOKEN skal begynde med xapp- (app-niveau-token under "Basic Information → App-Level Tokens", med scopet connections:write).' };
   }
@@ -25,8 +28,8 @@ export function slackMode(config: Config): SlackMode {
     return {
       mode: 'incomplete',
       message:
-        `Slack er kun delvist sat op: ${missing.join(' og ')} mangler i miljøet (.env). ` +
-        'Sæt SLACK_APP_TOKEN for Socket Mode, eller SLACK_BOT_TOKEN og SLACK_SIGNING_SECRET for HTTP-tilstand — se README, afsnittet om Slack. ' +
+        `Slack er kun delvist sat op: ${missing.join(' og ')} mangler i miljøet (.env); du finder det på api.slack.com/apps under din app. ` +
+        'Socket Mode kræver SLACK_APP_TOKEN og SLACK_BOT_TOKEN; HTTP-tilstand kræver SLACK_BOT_TOKEN og SLACK_SIGNING_SECRET — se README, afsnittet om Slack. ' +
         `(Slack is only partly configured: set ${missing.map((m) => m.split(' ')[0]).join(' and ')}.)`,
     };
   }
@@ -74,11 +77,23 @@ async function main(): Promise<void> {
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
-    running.push(await startSlack(deps, slack.mode));
+    try {
+      running.push(await startSlack(deps, slack.mode));
+    } catch (err) {
+      // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
+      log.error(err instanceof Error ? err.message : String(err));
+      process.exit(1);
+    }
   }
   {
     const { startTeams } = await import('./teams/index.ts');
-    running.push(await startTeams(deps));
+    try {
+      running.push(await startTeams(deps));
+    } catch (err) {
+      // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
+      if (config.CLIENT_ID) throw err;
+      log.warn(`Teams-endepunktet kunne ikke starte lokalt, resten kører videre: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
@@ -86,7 +101,9 @@ async function main(): Promise<void> {
   }
   await deps.tips.start();
 
-  log.info(`Ledelsesbot kører med ${knowledge.current.kb.statements.length} udsagn.`);
+  const mode =
+    slack.mode === 'socket' ? 'Slack i Socket Mode' : slack.mode === 'http' ? 'Slack i HTTP-tilstand' : 'lokal chatside (ingen Slack-opsætning)';
+  log.info(`Ledelsesbot kører — tilstand: ${mode}, Teams ${config.CLIENT_ID ? 'med login' : 'kun lokalt'}. ${knowledge.current.kb.statements.length} udsagn.`);
   for (const fe of running) log.info(`  ${fe.name}${fe.address ? `: ${fe.address}` : ''}`);
   if (slack.mode === 'off') log.info('  Slack: ikke sat op — sæt SLACK_APP_TOKEN og SLACK_BOT_TOKEN i .env (se README, "Slack").');
   if (!config.CLIENT_ID) log.info('  Teams: kun lokalt uden login — sæt CLIENT_ID, CLIENT_SECRET og TENANT_ID i .env (se README, "Teams").');

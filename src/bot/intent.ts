@@ -62,8 +62,15 @@ export function parseIntent(text: string): Intent {
   if (first === 'tip' || first === 'tips' || first === 'dagens') {
     const rest = first === 'dagens' ? words.slice(2) : words.slice(1);
     if (first === 'dagens' && second !== 'tip') return { type: 'question', text: clean };
-    const [verb, arg] = rest;
+    const [verb] = rest;
+    // "tip abonner kl. 8.30": the time may come after "kl." or "klokken".
+    const arg = rest[1] === 'kl' || rest[1] === 'kl.' || rest[1] === 'klokken' ? rest[2] : rest[1];
     if (verb === undefined) return { type: 'tip' };
+    // "tips til nye ledere", "tips fra grupperne om …": there "til"/"fra" are prepositions
+    // in a question; as commands they stand alone ("tip fra") or before a time ("tip til 8:30").
+    if ((verb === 'til' || verb === 'fra') && rest.length > 1 && !(verb === 'til' && /\d/.test(arg ?? ''))) {
+      return { type: 'question', text: clean };
+    }
     if (verb.startsWith('abonn') || verb === 'subscribe' || verb === 'til') {
       if (arg === undefined) return { type: 'tip-subscribe' };
       const time = parseTimeOfDay(arg);

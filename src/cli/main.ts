@@ -231,6 +231,23 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
   }
 }
 
+/** node:util parseArgs explains bad options in English; the user reads Danish. */
+function usageMessage(err: Error): string {
+  const code = (err as { code?: string }).code;
+  const quoted = /'([^' ]+)/.exec(err.message)?.[1] ?? '';
+  const more = 'Skriv "ledelse help" for at se kommandoerne.';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Ukendt tilvalg "${quoted}". ${more}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(err.message)) return `Tilvalget "${quoted}" mangler en værdi.`;
+    if (/ambiguous/.test(err.message)) {
+      return `Tilvalget "${quoted}" mangler en værdi, eller værdien begynder med bindestreg (skriv den i så fald som ${quoted}=…).`;
+    }
+    return `Tilvalget "${quoted}" tager ingen værdi.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Kommandoen tager ikke "${quoted}". ${more}`;
+  return err.message;
+}
+
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   // `ledelse list | head` closes the pipe early; that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -244,7 +261,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       process.stderr.write(`Data er ugyldige og bruges ikke.\nFil: ${err.file}\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       process.exitCode = 1;
     } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(err as Error).message}\n`);
+      process.stderr.write(`${usageMessage(err as Error)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`Uventet fejl: ${(err as Error).message}\n`);

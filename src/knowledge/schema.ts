@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DIRECTIONS, KINDS } from './directions.ts';
 
+// Validation messages are read by the people who edit the data: Danish.
+z.config(z.locales.da());
+
 export const SourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bindestreg'),
   title: z.string().min(1),

@@ -31,9 +31,9 @@ export function normalizeText(text: string): string {
 
 /**
  * Fixed expressions read as one word. "til siden" is the sideways direction; split, its
- * "siden" stems like "sidde" (to sit) and matches the wrong statements.
+ * "siden" stems like "sidde" (to sit). "pas på" (watch out) is not "passe" (to fit, to mind).
  */
-const MULTIWORD_UNITS = /\btil\s+siden\b/gu;
+const MULTIWORD_UNITS = /(?<![\p{L}\p{N}])(?:til\s+siden|pas\s+på)(?![\p{L}\p{N}])/gu;
 
 export interface Token {
   /** The word as written (normalised). Hyphenated compounds are joined: "med-udvalget" → "medudvalget". */
@@ -49,6 +49,8 @@ export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
   for (const match of normalized.matchAll(WORD)) {
     const raw = match[0];
+    // Single letters ("a", "b", list markers) carry no meaning; digits may ("3i1" is one token).
+    if (raw.length === 1 && !/\d/.test(raw)) continue;
     if (/[-‐‑]/.test(raw)) {
       const parts = raw.split(/[-‐‑]/).filter(Boolean);
       tokens.push({ word: parts.join(''), hyphenParts: parts });

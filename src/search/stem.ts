@@ -7,19 +7,29 @@ const memo = new Map<string, string>();
 const MEMO_LIMIT = 200_000;
 
 /**
- * Words the Snowball rules fold into an unrelated stem: "pressen" (the press) would become
- * "pres" (pressure), as in "tidspres".
+ * Word endings the Snowball rules fold into the wrong stem, with the stem they should have
+ * (the start of the word is kept, so compounds follow: "budgetprocessen", "byrådspolitikerne"):
+ * - "proces" loses "es" ("proc") while "processen" keeps "proces";
+ * - "politikere" (politicians) and "politikker" (policies) both become "politik";
+ * - "pressen" (the press) becomes "pres" (pressure), as in "tidspres".
  */
-const OVERRIDES: Record<string, string> = {
-  presse: 'presse',
-  pressen: 'presse',
-  pressens: 'presse',
-};
+const OVERRIDES: Array<[RegExp, string]> = [
+  [/proces(?:sen|ser|serne|sernes|sens|s)?$/, 'proces'],
+  [/politiker(?:e|en|ens|ne|nes|s)?$/, 'politiker'],
+  [/presse(?:n|ns|r)?$/, 'presse'],
+];
 
 export function stem(word: string): string {
-  const override = OVERRIDES[word];
-  if (override) return override;
   let s = memo.get(word);
+  if (s !== undefined) return s;
+  for (const [pattern, replacement] of OVERRIDES) {
+    const m = pattern.exec(word);
+    if (m) {
+      s = word.slice(0, m.index) + replacement;
+      if (memo.size < MEMO_LIMIT) memo.set(word, s);
+      return s;
+    }
+  }
   if (s === undefined) {
     s = stemmer(word);
     if (memo.size < MEMO_LIMIT) memo.set(word, s);

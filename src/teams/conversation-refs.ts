@@ -1,0 +1,76 @@
+// Conversation references: what the bot needs to post into a Teams conversation later (the
+// daily tip). Kept in the store under `teamsConversations`, by conversation id. Only the
+// conversation, tenant, service URL and the bot itself — never who wrote.
+
+import type { Activity, ConversationReference } from '@microsoft/teams.api';
+import { copenhagenDay, type Store, type TeamsConversationRef } from '../store/store.ts';
+
+/**
+ * A channel thread's conversation id is "<channel id>;messageid=<root>". Tips go to the
+ * channel itself, as a new post, so references and subscriptions use the part before ";".
+ */
+export function baseConversationId(conversationId: string): string {
+  return conversationId.split(';')[0]!;
+}
+
+/** The reference for the conversation an activity came from, or undefined if it lacks one. */
+export function referenceFromActivity(activity: Activity, now = new Date()): TeamsConversationRef | undefined {
+  const serviceUrl = activity.serviceUrl;
+  const conversation = activity.conversation;
+  const bot = activity.recipient;
+  if (!serviceUrl || !conversation?.id || !bot?.id) return undefined;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const ref: TeamsConversationRef = {
+    serviceUrl: serviceUrl.replace(/\/+$/, ''),
+    conversationId: baseConversationId(conversation.id),
+    botId: bot.id,
+    updated: copenhagenDay(now),
+  };
+  const type = conversation.conversationType as string | undefined;
+  if (type) ref.conversationType = type;
+  const tenantId = conversation.tenantId ?? channelData?.tenant?.id;
+  if (tenantId) ref.tenantId = tenantId;
+  if (bot.name) ref.botName = bot.name;
+  return ref;
+}
+
+/** Narrows a stored value (the tip subscription keeps it as `unknown`) to a reference. */
+export function isConversationRef(value: unknown): value is TeamsConversationRef {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.serviceUrl === 'string' && typeof v.conversationId === 'string' && typeof v.botId === 'string';
+}
+
+/** Remembers (or refreshes) a conversation's reference; writes only when something changed. */
+export async function rememberConversation(store: Store, ref: TeamsConversationRef): Promise<void> {
+  const known = store.data.teamsConversations[ref.conversationId];
+  if (known && JSON.stringify(known) === JSON.stringify(ref)) return;
+  await store.update((d) => {
+    d.teamsConversations[ref.conversationId] = ref;
+  });
+}
+
+export async function forgetConversation(store: Store, conversationId: string): Promise<void> {
+  const id = baseConversationId(conversationId);
+  if (!store.data.teamsConversations[id]) return;
+  await store.update((d) => {
+    delete d.teamsConversations[id];
+  });
+}
+
+export function storedConversation(store: Store, conversationId: string): TeamsConversationRef | undefined {
+  return store.data.teamsConversations[baseConversationId(conversationId)];
+}
+
+/** The SDK's reference for sending to a stored conversation. */
+export function toSdkReference(ref: TeamsConversationRef): ConversationReference {
+  const conversation: Record<string, unknown> = { id: ref.conversationId };
+  if (ref.conversationType) conversation.conversationType = ref.conversationType;
+  if (ref.tenantId) conversation.tenantId = ref.tenantId;
+  return {
+    channelId: 'msteams',
+    serviceUrl: ref.serviceUrl,
+    bot: { id: ref.botId, role: 'bot', ...(ref.botName ? { name: ref.botName } : {}) },
+    conversation: conversation as unknown as ConversationReference['conversation'],
+  };
+}

@@ -1,0 +1,27 @@
+// Card buttons that invoke the bot (Action.Execute → invoke "adaptiveCard/action"): the
+// feedback votes. The vote is recorded, and the card is answered with itself where the
+// buttons have become a thank-you — Teams shows that card to the person who voted.
+
+import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
+import type { IActivityContext } from '@microsoft/teams.apps';
+import { cardWithFeedbackThanks } from '../cards.ts';
+import { parseFeedback, recordFeedback, STALE_BUTTON, THANKS } from './feedback.ts';
+import { ADAPTIVE_CARD, firstTime, type TeamsKit } from './turn.ts';
+
+function message(text: string): AdaptiveCardActionResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+export function onCardAction(kit: TeamsKit) {
+  return async (ctx: IActivityContext<IAdaptiveCardActionInvokeActivity>): Promise<AdaptiveCardActionResponse> => {
+    const activity = ctx.activity;
+    const feedback = parseFeedback(activity.value?.action?.data);
+    if (!feedback) return message(STALE_BUTTON);
+    // A retried invoke is answered again, but counted once.
+    const recorded = (await firstTime(kit, activity)) ? await recordFeedback(kit, feedback) : true;
+    if (!recorded) return message(STALE_BUTTON);
+    const card = kit.sentCards.find(activity.conversation.id, activity.replyToId);
+    if (!card) return message(THANKS);
+    return { statusCode: 200, type: ADAPTIVE_CARD, value: cardWithFeedbackThanks(card, feedback.vote) };
+  };
+}

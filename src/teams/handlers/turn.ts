@@ -1,0 +1,69 @@
+// What every Teams handler shares: the app's dependencies, the cards sent with feedback
+// buttons, and how a Reply goes back into the conversation a turn came from.
+
+import type { Activity, IMessageActivityInput } from '@microsoft/teams.api';
+import type { IActivityContext } from '@microsoft/teams.apps';
+import type { AppDeps } from '../../app.ts';
+import type { Reply } from '../../bot/reply.ts';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import { renderReplyCards } from '../cards.ts';
+import { baseConversationId, referenceFromActivity, rememberConversation } from '../conversation-refs.ts';
+import type { SentCards } from '../sent-cards.ts';
+
+export interface TeamsKit {
+  deps: AppDeps;
+  sentCards: SentCards;
+}
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** A message activity carrying one card; `summary` is Teams' notification and preview text. */
+export function cardMessage(card: IAdaptiveCard, summary: string, replyToId?: string): IMessageActivityInput {
+  const message = {
+    type: 'message' as const,
+    summary,
+    attachments: [{ contentType: ADAPTIVE_CARD, content: card }],
+    ...(replyToId ? { replyToId } : {}),
+  };
+  return message as IMessageActivityInput;
+}
+
+/** Channels and group chats, where the bot answers only when mentioned. */
+export function isGroupConversation(activity: Activity): boolean {
+  const type = activity.conversation?.conversationType as string | undefined;
+  return type === 'channel' || type === 'groupChat' || activity.conversation?.isGroup === true;
+}
+
+/** True when the message mentions this bot (Teams marks it as a mention entity). */
+export function mentionsBot(activity: Activity): boolean {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((e) => {
+    const mention = e as { type?: string; mentioned?: { id?: string } };
+    return mention.type === 'mention' && mention.mentioned?.id !== undefined && mention.mentioned.id === botId;
+  });
+}
+
+/** De-duplicates Bot Framework retries of the same activity. */
+export async function firstTime(kit: TeamsKit, activity: Activity): Promise<boolean> {
+  if (!activity.id || !activity.conversation?.id) return true;
+  return kit.deps.store.firstSighting(`teams:${baseConversationId(activity.conversation.id)}:${activity.id}`);
+}
+
+export async function rememberFrom(kit: TeamsKit, activity: Activity): Promise<void> {
+  const ref = referenceFromActivity(activity);
+  if (ref) await rememberConversation(kit.deps.store, ref);
+}
+
+/**
+ * Sends a Reply as one or more cards into the conversation of this turn, as a reply to the
+ * activity (`asReply: false` for a welcome, which answers no message).
+ */
+export async function replyInTurn(ctx: IActivityContext<Activity>, kit: TeamsKit, reply: Reply, { asReply = true } = {}): Promise<void> {
+  const activity = ctx.activity;
+  const hint = isGroupConversation(activity) ? (activity.recipient?.name ?? 'Ledelsesbot') : undefined;
+  const cards = renderReplyCards(reply, hint ? { mentionHint: hint } : {});
+  for (const rendered of cards) {
+    const sent = await ctx.send(cardMessage(rendered.card, rendered.summary, asReply ? activity.id : undefined));
+    if (rendered.hasFeedback && sent?.id) kit.sentCards.remember(activity.conversation.id, sent.id, rendered.card);
+  }
+}

@@ -1,0 +1,69 @@
+// Daily tips in Teams with the real tip core (src/tips): subscribed from a channel over
+// HTTP, posted proactively by the core's tick — once per day — and paused with a Danish
+// reason when Teams says the bot is gone.
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTipService, type TipScheduler } from '../../src/tips/service.ts';
+import { startTeams, type RunningTeams } from '../../src/teams/index.ts';
+import { CHANNEL, channelMention, postActivity } from '../helpers/teams-activities.ts';
+import { startConnectorStandIn, type ConnectorStandIn } from '../helpers/teams-connector.ts';
+import { teamsDeps } from '../helpers/teams-deps.ts';
+import { cardsOf, textOf } from '../helpers/teams-harness.ts';
+
+// Tuesday 4 March 2025, 08:20 in Copenhagen (UTC+1).
+let now = new Date('2025-03-04T07:20:00Z');
+let tips: TipScheduler;
+let teams: RunningTeams;
+let connector: ConnectorStandIn;
+
+beforeAll(async () => {
+  const deps = await teamsDeps();
+  tips = createTipService(deps, { now: () => now, schedule: false });
+  deps.tips = tips as never;
+  connector = await startConnectorStandIn();
+  teams = await startTeams(deps, { port: 0 });
+  await tips.start();
+});
+afterAll(async () => {
+  tips.stop();
+  await teams.stop();
+  await connector.close();
+});
+
+describe('daily tip in a Teams channel', () => {
+  test('"tip abonner 08:30" subscribes the channel; the tip arrives once, as a new post in the channel', async () => {
+    const res = await postActivity(teams.url, channelMention(connector.serviceUrl, 'tip abonner 08:30'));
+    expect(res.status).toBe(200);
+    const confirmation = textOf(cardsOf(connector.activities().at(-1)!.activity)[0]);
+    expect(confirmation).toContain('08:30');
+    connector.requests.length = 0;
+    expect((await tips.tick()).posted).toEqual([]); // not yet 08:30
+
+    now = new Date('2025-03-04T07:31:00Z');
+    const first = await tips.tick();
+    expect(first.posted).toEqual([`teams:${CHANNEL}`]);
+    const sent = connector.activities();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.conversationId).toBe(CHANNEL);
+    const card = cardsOf(sent[0]!.activity)[0];
+    expect(textOf(card)).toContain('Kilde: ');
+
+    // Exactly once: another tick the same day posts nothing.
+    const second = await tips.tick();
+    expect(second.posted).toEqual([]);
+    expect(connector.activities()).toHaveLength(1);
+  });
+
+  test('when Teams answers 403 the next day, the subscription is paused and "tip status" says why', async () => {
+    connector.failConversation(CHANNEL, { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'x' } } });
+    now = new Date('2025-03-05T07:31:00Z');
+    const report = await tips.tick();
+    expect(report.paused).toEqual([`teams:${CHANNEL}`]);
+
+    connector.requests.length = 0;
+    // The thread reply fails too (same channel), so read the status from the core directly.
+    const status = await tips.handleCommand({ type: 'tip-status' }, { platform: 'teams', channel: CHANNEL, commandPrefix: '' });
+    const text = [status.title, status.intro ?? ''].join('\n');
+    expect(text).toContain('har ikke længere adgang til samtalen');
+  });
+});
