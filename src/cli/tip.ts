@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DataError } from '../knowledge/load.ts';
 import { loadKnowledgeIndex, type KnowledgeIndex } from '../search/knowledge-index.ts';
 import { calendarFromConfig } from '../tips/calendar.ts';
-import { copenhagenClock, copenhagenDay, danishDay, isDay } from '../tips/clock.ts';
+import { copenhagenClock, copenhagenDay, danishDay, daysBetween, isDay } from '../tips/clock.ts';
 import { previewTip, type PreviewResult } from '../tips/preview.ts';
 import { commonTipFor } from '../tips/rotation.ts';
 import { emptyTipState, normalizeTipState, parseChannelSpec, type TipClaim, type TipState } from '../tips/state.ts';
@@ -174,7 +174,8 @@ export async function runTipCommand(args: string[], io: TipCommandIo = defaultIo
     io.stdout(`${JSON.stringify(toJson(result, day, spec.key, conversation, index), null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${toText(result, when, spec.key, conversation, read.note, config)}\n`);
+  const old = daysBetween(day, copenhagenDay(now)) > 60;
+  io.stdout(`${toText(result, when, spec.key, conversation, read.note, config, old)}\n`);
   return 0;
 }
 
@@ -203,7 +204,7 @@ function toJson(result: PreviewResult, day: string, key: string, conversation: C
   };
 }
 
-function toText(result: PreviewResult, when: string, key: string, conversation: Conversation, note: string | undefined, config: Config): string {
+function toText(result: PreviewResult, when: string, key: string, conversation: Conversation, note: string | undefined, config: Config, old: boolean): string {
   const p = result.preview;
   const lines: string[] = [];
   const sub = result.subscription;
@@ -212,7 +213,7 @@ function toText(result: PreviewResult, when: string, key: string, conversation: 
       lines.push(`Intet tip til ${key} ${when}: ${p.reason}.`);
       break;
     case 'nothing-sent':
-      lines.push(`Der blev ikke sendt noget tip til ${key} ${when} (eller det er mere end 60 dage siden, og det er glemt).`);
+      lines.push(`Der blev ikke sendt noget tip til ${key} ${when}.${old ? ' (Ledelsesbot husker kun de sidste 60 dage.)' : ''}`);
       break;
     case 'window-closed':
       lines.push(
