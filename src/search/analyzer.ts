@@ -50,6 +50,8 @@ export interface QueryWord {
   parts: string[];
   /** Lexicon concepts the word takes part in. */
   concepts: string[];
+  /** Lexicon concepts that only its compound parts take part in ("skærm" in "skærmbriller"). */
+  partConcepts: string[];
   /** The word names the setting of the whole knowledge base ("besparelser", "budgettet"). */
   background?: boolean;
 }
@@ -159,13 +161,15 @@ export class DanishAnalyzer {
   words(text: string): QueryWord[] {
     const tokens = this.analyzeTokens(text);
     const concepts: Array<Set<string>> = tokens.map(() => new Set());
+    const partConcepts: Array<Set<string>> = tokens.map(() => new Set());
     tokens.forEach((t, i) => {
       if (!t.stop) {
-        for (const s of [t.stem, t.baseStem, ...t.partStems]) {
+        for (const s of [t.stem, t.baseStem]) {
           if (!s) continue;
-          for (const c of this.singleWordConcepts.get(s) ?? []) {
-            concepts[i]!.add(c.concept);
-          }
+          for (const c of this.singleWordConcepts.get(s) ?? []) concepts[i]!.add(c.concept);
+        }
+        for (const s of t.partStems) {
+          for (const c of this.singleWordConcepts.get(s) ?? []) if (!concepts[i]!.has(c.concept)) partConcepts[i]!.add(c.concept);
         }
       }
       for (const phrase of this.phrases.get(t.stem) ?? []) {
@@ -177,11 +181,13 @@ export class DanishAnalyzer {
     const out: QueryWord[] = [];
     tokens.forEach((t, i) => {
       if (t.stop && concepts[i]!.size === 0) return;
+      for (const c of concepts[i]!) partConcepts[i]!.delete(c);
       const word: QueryWord = {
         stem: t.stop ? '' : t.stem,
         weight: t.stop ? 0 : t.weight,
         parts: t.partStems.filter((p) => p !== t.stem),
         concepts: [...concepts[i]!],
+        partConcepts: [...partConcepts[i]!],
       };
       if (!t.stop && t.baseStem) word.baseStem = t.baseStem;
       if (!t.stop && (this.backgroundStems.has(t.stem) || (t.baseStem && this.backgroundStems.has(t.baseStem)))) word.background = true;
@@ -202,18 +208,21 @@ export class DanishAnalyzer {
   termsOf(words: readonly QueryWord[], forQuery = false): Terms {
     const terms: Terms = new Map();
     const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-    const concepts = new Set<string>();
+    // A concept counts once per text, however many of its words appear: it says "this text
+    // is about X", and repeating synonyms should not outweigh the exact words. Reached only
+    // through a compound part, it counts as much as a part.
+    const concepts = new Map<string, number>();
+    const addConcept = (c: string, factor: number) => concepts.set(c, Math.max(concepts.get(c) ?? 0, factor));
     for (const w of words) {
       const weight = forQuery && w.background ? w.weight * BACKGROUND_WEIGHT : w.weight;
       if (w.stem) add(w.stem, weight);
       if (w.baseStem) add(w.baseStem, BASE_WEIGHT * weight);
       for (const p of w.parts) add(p, PART_WEIGHT * weight);
-      for (const c of w.concepts) concepts.add(c);
+      for (const c of w.concepts) addConcept(c, 1);
+      for (const c of w.partConcepts) addConcept(c, PART_WEIGHT);
     }
-    // A concept counts once per text, however many of its words appear: it says "this text
-    // is about X", and repeating synonyms should not outweigh the exact words.
-    for (const c of concepts) {
-      add(c, this.conceptWeight(c) * (forQuery && this.backgroundConcepts.has(c) ? BACKGROUND_WEIGHT : 1));
+    for (const [c, factor] of concepts) {
+      add(c, factor * this.conceptWeight(c) * (forQuery && this.backgroundConcepts.has(c) ? BACKGROUND_WEIGHT : 1));
     }
     return terms;
   }

@@ -84,16 +84,14 @@ export class SearchEngine {
      * What a statement is about beyond its words — its sub-heading, its direction ("ledelse
      * til siden"), do or don't ("undgå") — indexed with a low weight.
      */
-    contextOf: (s: Statement) => string = (s) => s.topic ?? '',
-    contextWeight = 0.3,
+    contextOf: (s: Statement) => Array<{ text: string; weight: number }> = (s) => (s.topic ? [{ text: s.topic, weight: 0.3 }] : []),
   ) {
     this.size = statements.length;
     this.docLength = new Float64Array(statements.length);
     statements.forEach((s, doc) => {
       const terms = analyzer.analyze(s.text);
-      const context = contextOf(s);
-      if (context) {
-        for (const [t, w] of analyzer.analyze(context)) terms.set(t, (terms.get(t) ?? 0) + w * contextWeight);
+      for (const context of contextOf(s)) {
+        for (const [t, w] of analyzer.analyze(context.text)) terms.set(t, (terms.get(t) ?? 0) + w * context.weight);
       }
       let length = 0;
       for (const [term, tf] of terms) {
@@ -335,6 +333,7 @@ export class SearchEngine {
       if (credit < 1 && w.baseStem) credit = Math.max(credit, BASE_WEIGHT * carried(w.baseStem));
       if (credit < PART_WEIGHT) for (const p of w.parts) credit = Math.max(credit, PART_WEIGHT * carried(p));
       for (const c of w.concepts) if (credit < 1) credit = Math.max(credit, carried(c));
+      for (const c of w.partConcepts) if (credit < PART_WEIGHT) credit = Math.max(credit, PART_WEIGHT * carried(c));
       if (credit < RELATED_WEIGHT && !w.parts.length && !known) {
         for (const r of this.relatedStems(w.stem)) credit = Math.max(credit, RELATED_WEIGHT * carried(r));
       }

@@ -7,12 +7,22 @@ import { DanishAnalyzer } from './analyzer.ts';
 import { DEFAULT_POLICY, SearchEngine } from './engine.ts';
 import { DIRECTION_LABEL } from '../knowledge/directions.ts';
 
-/** What a statement is about beyond its words: sub-heading, direction, and "undgå" for a don't. */
-export function statementContext(s: Statement): string {
-  const parts = [s.topic ?? '', s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction], ...(s.keywords ?? [])];
-  if (s.kind === 'dont') parts.push('undgå');
-  if (s.kind === 'wish') parts.push('ønske');
-  return parts.join('. ');
+/** Weights of what is indexed besides a statement's own words. */
+export const CONTEXT_WEIGHT = { topic: 0.3, direction: 0.3, kind: 0.3, keywords: 0.7 };
+
+/**
+ * What a statement is about beyond its words: its sub-heading, its direction ("ledelse til
+ * siden"), "undgå" for a don't, and the editors' keywords — each indexed below the text.
+ */
+export function statementContext(s: Statement): Array<{ text: string; weight: number }> {
+  const out = [
+    { text: s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction], weight: CONTEXT_WEIGHT.direction },
+  ];
+  if (s.topic) out.push({ text: s.topic, weight: CONTEXT_WEIGHT.topic });
+  if (s.kind === 'dont') out.push({ text: 'undgå', weight: CONTEXT_WEIGHT.kind });
+  if (s.kind === 'wish') out.push({ text: 'ønske', weight: CONTEXT_WEIGHT.kind });
+  if (s.keywords?.length) out.push({ text: s.keywords.join('. '), weight: CONTEXT_WEIGHT.keywords });
+  return out;
 }
 
 export interface KnowledgeIndex {
