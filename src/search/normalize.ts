@@ -26,14 +26,14 @@ export function normalizeText(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]/gu, ' ')
-    .replace(MULTIWORD_UNITS, (m) => m.replace(/\s+/g, ''));
+    .replace(MULTIWORD_UNITS, (m) => (m.startsWith('pas') ? 'paspå' : m.replace(/\s+/g, '')));
 }
 
 /**
  * Fixed expressions read as one word. "til siden" is the sideways direction; split, its
- * "siden" stems like "sidde" (to sit). "pas på" (watch out) is not "passe" (to fit, to mind).
+ * "siden" stems like "sidde" (to sit). "passe på" (take care, watch out) is not "passe" (to fit).
  */
-const MULTIWORD_UNITS = /(?<![\p{L}\p{N}])(?:til\s+siden|pas\s+på)(?![\p{L}\p{N}])/gu;
+const MULTIWORD_UNITS = /(?<![\p{L}\p{N}])(?:til\s+siden|pas(?:se|ser|sede|set)?\s+på)(?![\p{L}\p{N}])/gu;
 
 export interface Token {
   /** The word as written (normalised). Hyphenated compounds are joined: "med-udvalget" → "medudvalget". */
