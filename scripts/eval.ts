@@ -78,7 +78,7 @@ function evaluate(engine: Engine, questions: EvalQuestion[]): Metrics {
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0 && rank < 5) mrr += 1 / (rank + 1);
-    if (verbose && engine === ours && (rank < 0 || rank >= 3)) {
+    if (verbose && engine === ours && (rank < 0 || rank >= (process.env.RANK ? Number(process.env.RANK) : 3))) {
       console.log(`  [${engine.name}] ${q.id} ${r.answered ? `rang ${rank < 0 ? '>5' : rank + 1}` : 'IKKE BESVARET'}: ${q.question}`);
       for (const i of (r.answered ? r.ids : r.ids).slice(0, 3)) console.log(`      ${corpus[i]!.id} ${corpus[i]!.text.slice(0, 90)}`);
     }

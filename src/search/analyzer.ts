@@ -20,6 +20,10 @@ export const PART_WEIGHT = 0.5;
 export const BACKGROUND_WEIGHT = 0.7;
 /** Weight of the base form's stem when the stemmer left an inflection ("bekymrede"). */
 export const BASE_WEIGHT = 0.8;
+/** Weight of two content words that stand next to each other ("ledelse er tillid"). */
+export const BIGRAM_WEIGHT = 0.5;
+/** Prefix that keeps word pairs apart from word stems. */
+export const BIGRAM_PREFIX = '^';
 /** Prefix that keeps concept terms apart from word stems. */
 export const CONCEPT_PREFIX = '~';
 
@@ -158,8 +162,12 @@ export class DanishAnalyzer {
    * ("psykologisk tryghed", "tage ansvar") are matched on the stems in sequence, stop words
    * included, and credited to each of their words.
    */
-  words(text: string): QueryWord[] {
+  words(text: string, isQuestion = false): QueryWord[] {
     const tokens = this.analyzeTokens(text);
+    // "Hvorfor …?" opening a question asks for reasons; it is not the statements' "hvorfor"
+    // (the why of a decision), so there it weighs like a low-information word.
+    const first = tokens.find((t) => !t.stop || t.stem);
+    if (isQuestion && first && first.stem === stem('hvorfor')) first.weight = LIGHT_WEIGHT;
     const concepts: Array<Set<string>> = tokens.map(() => new Set());
     const partConcepts: Array<Set<string>> = tokens.map(() => new Set());
     tokens.forEach((t, i) => {
@@ -220,6 +228,14 @@ export class DanishAnalyzer {
       for (const p of w.parts) add(p, PART_WEIGHT * weight);
       for (const c of w.concepts) addConcept(c, 1);
       for (const c of w.partConcepts) addConcept(c, PART_WEIGHT);
+    }
+    // Neighbouring content words as one more term: a question that has "ledelse er tillid"
+    // prefers the statement that says exactly that over one with "ledelse" and "tillid" apart.
+    let previous: QueryWord | undefined;
+    for (const w of words) {
+      if (!w.stem) continue;
+      if (previous) add(`${BIGRAM_PREFIX}${previous.stem}|${w.stem}`, BIGRAM_WEIGHT * Math.min(previous.weight, w.weight));
+      previous = w;
     }
     for (const [c, factor] of concepts) {
       add(c, factor * this.conceptWeight(c) * (forQuery && this.backgroundConcepts.has(c) ? BACKGROUND_WEIGHT : 1));

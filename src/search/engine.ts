@@ -5,7 +5,7 @@
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
 import { questionForm } from './question-form.ts';
-import { BASE_WEIGHT, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
+import { BASE_WEIGHT, BIGRAM_PREFIX, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
 const K1 = 1.2;
@@ -102,7 +102,7 @@ export class SearchEngine {
         }
         p.docs.push(doc);
         p.tfs.push(tf);
-        if (!term.startsWith(CONCEPT_PREFIX)) length += tf;
+        if (!term.startsWith(CONCEPT_PREFIX) && !term.startsWith(BIGRAM_PREFIX)) length += tf;
       }
       this.docLength[doc] = length;
     });
@@ -110,7 +110,7 @@ export class SearchEngine {
     for (const l of this.docLength) total += l;
     this.avgLength = statements.length ? total / statements.length : 1;
     this.maxIdf = Math.log(1 + (this.size + 0.5) / 0.5);
-    this.vocabulary = [...this.postings.keys()].filter((t) => !t.startsWith(CONCEPT_PREFIX)).sort();
+    this.vocabulary = [...this.postings.keys()].filter((t) => !t.startsWith(CONCEPT_PREFIX) && !t.startsWith(BIGRAM_PREFIX)).sort();
     this.scoreBuf = new Float64Array(statements.length);
     this.touched = new Int32Array(statements.length);
   }
@@ -132,7 +132,7 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    return this.searchWords(this.analyzer.words(query), top, options, this.requiredCoverage(query));
+    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query));
   }
 
   /** The coverage a question needs before it is answered, by its form. */
