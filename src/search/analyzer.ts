@@ -7,7 +7,7 @@
 import type { Lexicon } from '../knowledge/schema.ts';
 import { CompoundSplitter } from './compound.ts';
 import { normalizeText, tokenize } from './normalize.ts';
-import { stem } from './stem.ts';
+import { hasStemOverride, stem } from './stem.ts';
 import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
 import { danishWords, respell } from './wordlist.ts';
 
@@ -145,7 +145,7 @@ export class DanishAnalyzer {
         }
       }
       const analysed: AnalyzedToken = { stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems };
-      if (!stop) {
+      if (!stop && !hasStemOverride(word)) {
         const base = this.splitter.baseForm(word);
         if (base && base !== word) {
           const baseStem = stem(base);

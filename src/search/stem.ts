@@ -11,12 +11,18 @@ const MEMO_LIMIT = 200_000;
  * (the start of the word is kept, so compounds follow: "budgetprocessen", "byrådspolitikerne"):
  * - "proces" loses "es" ("proc") while "processen" keeps "proces";
  * - "politikere" (politicians) and "politikker" (policies) both become "politik";
- * - "pressen" (the press) becomes "pres" (pressure), as in "tidspres".
+ * - "pressen" (the press) becomes "pres" (pressure), as in "tidspres", while "presset"
+ *   (under pressure) has the base form "presse";
+ * - "følelser" (feelings) and "føler" (feels) share "føl";
+ * - "udvalgte" (chosen) becomes "udvalg" (committee).
  */
 const OVERRIDES: Array<[RegExp, string]> = [
   [/proces(?:sen|ser|serne|sernes|sens|s)?$/, 'proces'],
   [/politiker(?:e|en|ens|ne|nes|s)?$/, 'politiker'],
+  [/pres(?:set|sede|sende)$/, 'pres'],
   [/presse(?:n|ns|r)?$/, 'presse'],
+  [/følelse(?:r|rne|rnes|n|ns|s)?$/, 'følelse'],
+  [/udvalgte$/, 'udvalgt'],
 ];
 
 export function stem(word: string): string {
@@ -35,4 +41,9 @@ export function stem(word: string): string {
     if (memo.size < MEMO_LIMIT) memo.set(word, s);
   }
   return s;
+}
+
+/** True when the word's stem is fixed by an override: its base form must not second-guess it. */
+export function hasStemOverride(word: string): boolean {
+  return OVERRIDES.some(([pattern]) => pattern.test(word));
 }
