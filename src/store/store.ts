@@ -75,8 +75,11 @@ function emptyData(): StoreData {
 /** How long an event id is remembered. Slack retries within minutes; Teams likewise. */
 const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
 
+// Made once: building an Intl formatter costs far more than using one.
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+
 export function copenhagenDay(date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(date);
+  return COPENHAGEN_DAY.format(date);
 }
 
 export class Store {

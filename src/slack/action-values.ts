@@ -1,0 +1,90 @@
+// What the buttons carry. A button value holds at most 2000 characters, so a button carries a
+// reference to the answer (the command text, a tip's statement id, a page), never the answer
+// itself; the click re-runs it. Values come back from Slack signed, but are still validated.
+
+import { z } from 'zod';
+
+/** Slack's limit on a button's value. */
+export const MAX_BUTTON_VALUE = 2000;
+/**
+ * Longest command text a button carries. A longer "question" is a paste: its answer can still
+ * be given, but not re-run by a button (no "Del i kanalen", feedback acknowledged anew).
+ */
+export const MAX_CARRIED_COMMAND = 1200;
+
+export const ACTION = {
+  share: 'ledelse_share',
+  feedbackUp: 'ledelse_feedback_up',
+  feedbackDown: 'ledelse_feedback_down',
+  /** A tip's "Flere om …" button. */
+  more: 'ledelse_more',
+  /** "Vis flere": the next page of a long list. */
+  page: 'ledelse_page',
+  /** Suggested commands after "no good match" and in help: ledelse_run_0, ledelse_run_1, … */
+  runPrefix: 'ledelse_run_',
+} as const;
+
+export const BLOCK = {
+  feedbackLabel: 'ledelse_feedback_label',
+  feedback: 'ledelse_feedback',
+  footer: 'ledelse_footer',
+  suggestions: 'ledelse_suggestions',
+} as const;
+
+/** A re-runnable answer: the command text; for a tip the statement shown; the page wanted. */
+export const CommandRefSchema = z.object({
+  /** The text after /ledelse (or the question asked). */
+  c: z.string().max(MAX_CARRIED_COMMAND),
+  /** Statement id, for a tip (a tip is random, so the text alone would not give the same one). */
+  s: z.string().max(100).optional(),
+  /** Question hash, so feedback on a shared answer counts with the original question. */
+  q: z.string().max(100).optional(),
+  /** Zero-based page. */
+  p: z.number().int().min(0).max(100).optional(),
+});
+export type CommandRef = z.infer<typeof CommandRefSchema>;
+
+export const FeedbackValueSchema = z.object({
+  /** Statement ids shown. */
+  i: z.array(z.string().max(100)).max(50),
+  /** Question hash ("tip:<id>" for a tip). */
+  q: z.string().max(100),
+  /** How to rebuild the answer, to show it again with "Tak for din feedback". */
+  r: CommandRefSchema.optional(),
+});
+export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
+
+/** A command reference for `command`, or undefined when the text is too long to carry. */
+export function commandRef(command: string, extra: Omit<CommandRef, 'c'> = {}): CommandRef | undefined {
+  const c = command.trim();
+  if (c.length > MAX_CARRIED_COMMAND) return undefined;
+  const ref: CommandRef = { c };
+  if (extra.s !== undefined) ref.s = extra.s;
+  if (extra.q !== undefined && extra.q !== '') ref.q = extra.q;
+  if (extra.p !== undefined && extra.p > 0) ref.p = extra.p;
+  return ref;
+}
+
+/** JSON for a button value, or undefined when it would exceed Slack's limit. */
+export function encodeValue(value: CommandRef | FeedbackValue): string | undefined {
+  const json = JSON.stringify(value);
+  return json.length <= MAX_BUTTON_VALUE ? json : undefined;
+}
+
+export function decodeCommandRef(value: string | undefined): CommandRef | undefined {
+  return decode(value, CommandRefSchema);
+}
+
+export function decodeFeedback(value: string | undefined): FeedbackValue | undefined {
+  return decode(value, FeedbackValueSchema);
+}
+
+function decode<T>(value: string | undefined, schema: z.ZodType<T>): T | undefined {
+  if (!value || value.length > MAX_BUTTON_VALUE) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

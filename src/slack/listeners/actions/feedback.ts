@@ -1,0 +1,87 @@
+// "Hjalp det?" 👍/👎: the vote is stored (statement ids, question hash, vote, day — never who
+// voted or what they asked) and acknowledged.
+
+import { createHash } from 'node:crypto';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import { parseIntent } from '../../../bot/intent.ts';
+import { ACTION, decodeFeedback } from '../../action-values.ts';
+import { renderMessage, withFeedbackThanks } from '../../blocks.ts';
+import { describeError, isDirectMessage, rebuild, type SlackBot } from '../../bot.ts';
+
+const THANKS = 'Tak for din feedback 🙏';
+
+/**
+ * Who already voted on which message, so a double click counts once. Kept only in memory,
+ * hashed, for a day: it is never stored.
+ */
+export class VoteGuard {
+  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly ttlMs = 24 * 60 * 60 * 1000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** True the first time this person votes on this message. */
+  first(user: string, message: string, now = Date.now()): boolean {
+    const key = createHash('sha256').update(`${user}\u0000${message}`).digest('base64url').slice(0, 22);
+    const at = this.seen.get(key);
+    if (at !== undefined && now - at < this.ttlMs) return false;
+    if (this.seen.size >= this.maxEntries) {
+      for (const [k, t] of this.seen) if (now - t >= this.ttlMs || this.seen.size >= this.maxEntries) this.seen.delete(k);
+    }
+    this.seen.set(key, now);
+    return true;
+  }
+}
+
+export function recordFeedback(bot: SlackBot, guard = new VoteGuard()) {
+  return async function storeVote({ ack, action, body, respond }: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
+    await ack();
+    const value = decodeFeedback(action.value);
+    if (!value) return;
+    const kb = bot.deps.knowledge.current.kb;
+    const statementIds = value.i.filter((id) => kb.byId.has(id));
+    if (statementIds.length === 0) return;
+    const container = body.container as { is_ephemeral?: boolean; message_ts?: string; channel_id?: string };
+    const channel = body.channel?.id ?? container.channel_id ?? '';
+    const messageKey = `${channel}:${container.message_ts ?? body.message?.ts ?? ''}`;
+    if (!guard.first(body.user.id, messageKey)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Du har allerede givet feedback på dette svar. Tak!' });
+      return;
+    }
+    const vote = action.action_id === ACTION.feedbackUp ? 'up' : 'down';
+    bot.answers.push(async () => {
+      try {
+        await bot.deps.store.recordFeedback({ questionHash: value.q, statementIds, vote, platform: 'slack' });
+        await acknowledge();
+      } catch (err) {
+        bot.deps.log.error(`Slack: feedback kunne ikke gemmes: ${describeError(err)}`);
+      }
+    });
+
+    async function acknowledge(): Promise<void> {
+      const blocks = body.message?.blocks as types.KnownBlock[] | undefined;
+      // Only the voter sees a private answer or a direct message: replace the buttons there.
+      // In a channel others may still want to vote, so the voter alone is thanked.
+      if (container.is_ephemeral || isDirectMessage(channel)) {
+        if (blocks?.length) {
+          await respond({ replace_original: true, text: body.message?.text ?? THANKS, blocks: withFeedbackThanks(blocks) });
+          return;
+        }
+        if (value?.r) {
+          const reply = await rebuild(bot, value.r);
+          const isQuestion = parseIntent(value.r.c).type === 'question';
+          const message = renderMessage(reply, {
+            command: value.r.c,
+            share: Boolean(container.is_ephemeral),
+            feedbackGiven: true,
+            ...(isQuestion ? { question: value.r.c } : {}),
+          });
+          await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+          return;
+        }
+      }
+      await respond({ response_type: 'ephemeral', replace_original: false, text: THANKS });
+    }
+  };
+}

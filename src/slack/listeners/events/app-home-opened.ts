@@ -1,0 +1,27 @@
+// The Home tab: what the bot is, where its knowledge comes from, today's tip and the commands.
+
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { sourceLabel } from '../../../bot/reply.ts';
+import { renderHome } from '../../blocks.ts';
+import { conversationContext, type SlackBot } from '../../bot.ts';
+
+export function homeView(bot: SlackBot) {
+  const { knowledge, tips, conversation } = bot.deps;
+  const kb = knowledge.current.kb;
+  return renderHome({
+    sources: [...kb.sources.values()].map((s) => sourceLabel(s)),
+    statementCount: kb.statements.length,
+    tip: tips.todaysTip(),
+    commands: conversation.help(conversationContext).commands ?? [],
+  });
+}
+
+export function appHomeOpened(bot: SlackBot) {
+  return async function publishHome({ event, client }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>): Promise<void> {
+    if (event.tab !== 'home') return;
+    const user = event.user;
+    bot.answers.push(async () => {
+      await client.views.publish({ user_id: user, view: homeView(bot) });
+    });
+  };
+}
