@@ -56,9 +56,12 @@ export interface ConfidencePolicy {
 
 export const DEFAULT_POLICY: ConfidencePolicy = { minCoverage: 0.3, minCoverageAdvice: 0.25, minCoverageFact: 0.55, minScore: 1.5 };
 
+/** Statements that have a term, with the term's weighted frequency and its BM25 impact. */
 interface Posting {
-  docs: number[];
-  tfs: number[];
+  docs: Int32Array;
+  tfs: Float32Array;
+  /** tf·(k1+1) / (tf + k1·(1−b+b·len/avglen)), computed once at build: a query only multiplies. */
+  impacts: Float32Array;
 }
 
 
@@ -88,6 +91,7 @@ export class SearchEngine {
   ) {
     this.size = statements.length;
     this.docLength = new Float64Array(statements.length);
+    const building = new Map<string, { docs: number[]; tfs: number[] }>();
     statements.forEach((s, doc) => {
       const terms = analyzer.analyze(s.text);
       for (const context of contextOf(s)) {
@@ -95,10 +99,10 @@ export class SearchEngine {
       }
       let length = 0;
       for (const [term, tf] of terms) {
-        let p = this.postings.get(term);
+        let p = building.get(term);
         if (!p) {
           p = { docs: [], tfs: [] };
-          this.postings.set(term, p);
+          building.set(term, p);
         }
         p.docs.push(doc);
         p.tfs.push(tf);
@@ -109,6 +113,14 @@ export class SearchEngine {
     let total = 0;
     for (const l of this.docLength) total += l;
     this.avgLength = statements.length ? total / statements.length : 1;
+    for (const [term, { docs, tfs }] of building) {
+      const impacts = new Float32Array(docs.length);
+      for (let i = 0; i < docs.length; i++) {
+        const tf = tfs[i]!;
+        impacts[i] = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLength[docs[i]!]!) / this.avgLength));
+      }
+      this.postings.set(term, { docs: Int32Array.from(docs), tfs: Float32Array.from(tfs), impacts });
+    }
     this.maxIdf = Math.log(1 + (this.size + 0.5) / 0.5);
     this.vocabulary = [...this.postings.keys()].filter((t) => !t.startsWith(CONCEPT_PREFIX) && !t.startsWith(BIGRAM_PREFIX)).sort();
     this.scoreBuf = new Float64Array(statements.length);
@@ -138,6 +150,7 @@ export class SearchEngine {
   /** The coverage a question needs before it is answered, by its form. */
   requiredCoverage(query: string): number {
     const form = questionForm(query);
+    if (form === 'social') return Number.POSITIVE_INFINITY;
     return form === 'fact' ? this.policy.minCoverageFact : form === 'advice' ? this.policy.minCoverageAdvice : this.policy.minCoverage;
   }
 
@@ -203,13 +216,12 @@ export class SearchEngine {
       const p = this.postings.get(term);
       if (!p) continue;
       const idf = this.idf(term);
-      const { docs, tfs } = p;
+      const { docs, impacts } = p;
+      const w = qw * idf;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        const tf = tfs[i]!;
-        const norm = tf + K1 * (1 - B + (B * this.docLength[doc]!) / this.avgLength);
         if (scores[doc] === 0) touched[nTouched++] = doc;
-        scores[doc]! += qw * idf * ((tf * (K1 + 1)) / norm);
+        scores[doc]! += w * impacts[i]!;
       }
     }
     // Keep the best k in a small min-heap instead of sorting every touched statement: at
@@ -281,9 +293,7 @@ export class SearchEngine {
       const p = this.postings.get(term);
       const i = p ? p.docs.indexOf(doc) : -1;
       if (!p || i < 0) continue;
-      const tf = p.tfs[i]!;
-      const norm = tf + K1 * (1 - B + (B * this.docLength[doc]!) / this.avgLength);
-      out.push({ term, score: qw * this.idf(term) * ((tf * (K1 + 1)) / norm) });
+      out.push({ term, score: qw * this.idf(term) * p.impacts[i]! });
     }
     return out.sort((a, b) => b.score - a.score);
   }

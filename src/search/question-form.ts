@@ -6,7 +6,7 @@
 
 import { normalizeText } from './normalize.ts';
 
-export type QuestionForm = 'advice' | 'fact' | 'neutral';
+export type QuestionForm = 'advice' | 'fact' | 'social' | 'neutral';
 
 const FACT = [
   /^hvor (mange|meget (koster|er)|stor[te]?|lang tid (tager|varer)|langt)\b/,
@@ -15,7 +15,13 @@ const FACT = [
   /^hvor (finder (jeg|man)|(får|kan) (jeg|man) (finde|fat i|se|hente))\b/,
   /^hvem (er|var|vandt|bestemmer over|har ansvaret for [a-zæøå]+ (it|løn)|skal jeg (kontakte|ringe))\b/,
   /^(kan|må) jeg (få|låne|booke|bestille|tilmelde)\b/,
-  /^(hej|hejsa|goddag|godmorgen|tak|mange tak|tusind tak)\b[\s!.]*($|bot\b|,)/,
+];
+
+/** Thanks, greetings and wishes: chat, never a question, however many words it shares. */
+const SOCIAL = [
+  /^(tak|mange tak|tusind tak|tak skal i have|tillykke|velkommen|god weekend|god ferie|godt nytår|glædelig jul|god jul|godmorgen|godnat|vi ses|ses)\b/,
+  /^(hej|hejsa|hallo|goddag|dav)( med dig| alle| allesammen| alle sammen| bot| ledelsesbot)?[\s!.]*$/,
+  /^(hej|hejsa|hallo|goddag|dav)\b.{0,30}\bhvordan (går|har) (det|du)\b/,
 ];
 
 const ADVICE = [
@@ -28,6 +34,7 @@ const ADVICE = [
 
 export function questionForm(text: string): QuestionForm {
   const start = normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (SOCIAL.some((re) => re.test(start))) return 'social';
   if (FACT.some((re) => re.test(start))) return 'fact';
   if (ADVICE.some((re) => re.test(start))) return 'advice';
   return 'neutral';
