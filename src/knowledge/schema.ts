@@ -44,12 +44,6 @@ export const LexiconEntrySchema = z.strictObject({
   terms: z.array(z.string().trim().min(1)).min(2, 'et begreb skal have mindst to ord'),
   /** How strongly a match on a related term counts, relative to an exact match (1). */
   weight: Weight.optional(),
-  /**
-   * The concept names the setting of the whole knowledge base (savings, the budget): it
-   * marks a question as in scope but says little about which statement fits, so it weighs
-   * little when ranking.
-   */
-  background: z.boolean().optional(),
   note: z.string().optional(),
 });
 
@@ -58,8 +52,6 @@ export const LexiconFileSchema = z.strictObject({
   defaultWeight: Weight,
   /** Words the compound splitter must never split or use as a part. */
   noSplit: z.array(z.string().trim().min(1)).default([]),
-  /** Words that name the setting of the whole knowledge base; see LexiconEntry.background. */
-  background: z.array(z.string().trim().min(1)).default([]),
   /** Extra words for the compound splitter, beyond the dictionary and the corpus. */
   words: z.array(z.string().trim().min(1)).default([]),
   concepts: z.array(LexiconEntrySchema),

@@ -13,11 +13,6 @@ import { danishWords, respell } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
 export const PART_WEIGHT = 0.5;
-/**
- * Query weight of words and concepts that name the setting every statement shares (savings,
- * the budget): they show a question is in scope, not which statement answers it.
- */
-export const BACKGROUND_WEIGHT = 0.7;
 /** Weight of the base form's stem when the stemmer left an inflection ("bekymrede"). */
 export const BASE_WEIGHT = 0.8;
 /** Weight of two content words that stand next to each other ("ledelse er tillid"). */
@@ -56,8 +51,6 @@ export interface QueryWord {
   concepts: string[];
   /** Lexicon concepts that only its compound parts take part in ("skærm" in "skærmbriller"). */
   partConcepts: string[];
-  /** The word names the setting of the whole knowledge base ("besparelser", "budgettet"). */
-  background?: boolean;
 }
 
 interface AnalyzedToken {
@@ -80,8 +73,6 @@ export class DanishAnalyzer {
   private readonly singleWordConcepts = new Map<string, Array<{ concept: string; weight: number }>>();
   private readonly respellMemo = new Map<string, string>();
   private readonly conceptWeights = new Map<string, number>();
-  private readonly backgroundConcepts = new Set<string>();
-  private readonly backgroundStems = new Set<string>();
 
   constructor(options: AnalyzerOptions) {
     this.dictionary = options.dictionary ?? danishWords();
@@ -91,12 +82,11 @@ export class DanishAnalyzer {
     const isWord = (w: string) => this.dictionary.has(w) || this.extra.has(w);
     this.splitter = new CompoundSplitter(isWord, new Set(lexicon.noSplit.map((w) => w.toLowerCase())));
 
-    for (const w of lexicon.background) for (const t of this.analyzeTokens(w)) if (!t.stop) this.backgroundStems.add(t.stem);
     lexicon.concepts.forEach((entry, i) => {
       const concept = `${CONCEPT_PREFIX}${i}`;
       const weight = entry.weight ?? lexicon.defaultWeight;
       this.conceptWeights.set(concept, weight);
-      if (entry.background) this.backgroundConcepts.add(concept);
+
       for (const term of entry.terms) {
         const tokens = this.analyzeTokens(term);
         const stems = tokens.map((t) => t.stem);
@@ -198,7 +188,6 @@ export class DanishAnalyzer {
         partConcepts: [...partConcepts[i]!],
       };
       if (!t.stop && t.baseStem) word.baseStem = t.baseStem;
-      if (!t.stop && (this.backgroundStems.has(t.stem) || (t.baseStem && this.backgroundStems.has(t.baseStem)))) word.background = true;
       out.push(word);
     });
     return out;
@@ -209,11 +198,8 @@ export class DanishAnalyzer {
     return this.conceptWeights.get(concept) ?? 0.5;
   }
 
-  /**
-   * Turns words into weighted terms: stems 1, parts and concepts less. For a query,
-   * background words and concepts weigh BACKGROUND_WEIGHT as well.
-   */
-  termsOf(words: readonly QueryWord[], forQuery = false): Terms {
+  /** Turns words into weighted terms: stems 1, parts, pairs and concepts less. */
+  termsOf(words: readonly QueryWord[]): Terms {
     const terms: Terms = new Map();
     const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
     // A concept counts once per text, however many of its words appear: it says "this text
@@ -222,7 +208,7 @@ export class DanishAnalyzer {
     const concepts = new Map<string, number>();
     const addConcept = (c: string, factor: number) => concepts.set(c, Math.max(concepts.get(c) ?? 0, factor));
     for (const w of words) {
-      const weight = forQuery && w.background ? w.weight * BACKGROUND_WEIGHT : w.weight;
+      const weight = w.weight;
       if (w.stem) add(w.stem, weight);
       if (w.baseStem) add(w.baseStem, BASE_WEIGHT * weight);
       for (const p of w.parts) add(p, PART_WEIGHT * weight);
@@ -238,7 +224,7 @@ export class DanishAnalyzer {
       previous = w;
     }
     for (const [c, factor] of concepts) {
-      add(c, factor * this.conceptWeight(c) * (forQuery && this.backgroundConcepts.has(c) ? BACKGROUND_WEIGHT : 1));
+      add(c, factor * this.conceptWeight(c));
     }
     return terms;
   }

@@ -190,7 +190,7 @@ export class SearchEngine {
    * a cousin of "tidspres").
    */
   private expandUnknown(words: readonly QueryWord[]): Terms {
-    const terms = this.analyzer.termsOf(words, true);
+    const terms = this.analyzer.termsOf(words);
     for (const w of words) {
       if (!w.stem || this.postings.has(w.stem) || w.parts.length || (w.baseStem && this.postings.has(w.baseStem))) continue;
       for (const related of this.relatedStems(w.stem)) {
