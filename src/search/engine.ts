@@ -16,6 +16,10 @@ const MIN_PREFIX = 5;
 const PREFIX_SHARE = 0.6;
 /** Weight of such a related stem relative to the word itself. */
 const RELATED_WEIGHT = 0.5;
+/** How many candidates are reranked by their own coverage of the question. */
+const RERANK_DEPTH = 20;
+/** Reranking multiplies the score by (COORD_BASE + coverage). */
+const COORD_BASE = 1;
 /** How many of the best statements together must cover the question. */
 const COVERAGE_DEPTH = 3;
 
@@ -226,7 +230,7 @@ export class SearchEngine {
     }
     // Keep the best k in a small min-heap instead of sorting every touched statement: at
     // 100 000 statements a common word touches tens of thousands of them.
-    const k = Math.max(top, 5);
+    const k = Math.max(top, RERANK_DEPTH);
     const heapDocs = new Int32Array(k);
     const heapScores = new Float64Array(k);
     let size = 0;
@@ -274,8 +278,13 @@ export class SearchEngine {
         siftDown(0);
       }
     }
+    // Rerank the best candidates by how much of the question each covers on its own: a
+    // statement that answers two of the question's points beats one that repeats one point.
     const shown: Array<{ doc: number; score: number }> = [];
-    for (let i = 0; i < size; i++) shown.push({ doc: heapDocs[i]!, score: heapScores[i]! });
+    for (let i = 0; i < size; i++) {
+      const doc = heapDocs[i]!;
+      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) });
+    }
     shown.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
     const best = shown[0];
