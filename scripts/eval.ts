@@ -33,6 +33,7 @@ const sets = files.length
   : [
       { name: 'dev.jsonl (../shared/eval)', questions: readSet(path.join(root, 'eval', 'dev.jsonl')) },
       { name: 'extra.jsonl (egne spørgsmål)', questions: readSet(path.join(root, 'eval', 'extra.jsonl')) },
+      { name: 'blind.jsonl (skrevet uafhængigt af motoren)', questions: readSet(path.join(root, 'eval', 'blind.jsonl')) },
     ];
 
 const index = loadKnowledgeIndex(process.env.DATA_DIR || undefined);
