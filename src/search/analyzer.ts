@@ -9,7 +9,7 @@ import { CompoundSplitter } from './compound.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { hasStemOverride, stem } from './stem.ts';
 import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
-import { danishWords, respell } from './wordlist.ts';
+import { danishWords, respell, type WordSet } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
 export const PART_WEIGHT = 0.5;
@@ -24,12 +24,21 @@ export const CONCEPT_PREFIX = '~';
 
 export type Terms = Map<string, number>;
 
+/** The analyzer's tables derived from the lexicon, as stored in the start-up cache. */
+export interface AnalyzerSnapshot {
+  single: Array<[string, Array<{ concept: string; weight: number }>]>;
+  phrases: Array<[string, ConceptPhrase[]]>;
+  weights: Array<[string, number]>;
+}
+
 export interface AnalyzerOptions {
   lexicon: Lexicon;
   /** Extra known words, e.g. the corpus's own vocabulary, for splitting and respelling. */
   extraWords?: Iterable<string>;
+  /** Lexicon tables from the start-up cache, instead of analysing the lexicon again. */
+  snapshot?: AnalyzerSnapshot;
   /** The dictionary; injectable for tests. Defaults to the Danish Hunspell base forms. */
-  dictionary?: ReadonlySet<string>;
+  dictionary?: WordSet;
 }
 
 interface ConceptPhrase {
@@ -64,7 +73,7 @@ interface AnalyzedToken {
 }
 
 export class DanishAnalyzer {
-  private readonly dictionary: ReadonlySet<string>;
+  private readonly dictionary: WordSet;
   private readonly extra = new Set<string>();
   private readonly splitter: CompoundSplitter;
   /** First stem of a phrase → the phrases starting with it. */
@@ -79,16 +88,31 @@ export class DanishAnalyzer {
     const { lexicon } = options;
     for (const w of options.extraWords ?? []) this.extra.add(w);
     for (const w of lexicon.words) this.extra.add(w.toLowerCase());
-    const isWord = (w: string) => this.dictionary.has(w) || this.extra.has(w);
+    // Compound splitting asks about the same heads and tails again and again.
+    const known = new Map<string, boolean>();
+    const isWord = (w: string) => {
+      let k = known.get(w);
+      if (k === undefined) {
+        k = this.extra.has(w) || this.dictionary.has(w);
+        if (known.size < 200_000) known.set(w, k);
+      }
+      return k;
+    };
     this.splitter = new CompoundSplitter(isWord, new Set(lexicon.noSplit.map((w) => w.toLowerCase())));
 
+    if (options.snapshot) {
+      for (const [k, v] of options.snapshot.single) this.singleWordConcepts.set(k, v);
+      for (const [k, v] of options.snapshot.phrases) this.phrases.set(k, v);
+      for (const [k, v] of options.snapshot.weights) this.conceptWeights.set(k, v);
+      return;
+    }
     lexicon.concepts.forEach((entry, i) => {
       const concept = `${CONCEPT_PREFIX}${i}`;
       const weight = entry.weight ?? lexicon.defaultWeight;
       this.conceptWeights.set(concept, weight);
 
       for (const term of entry.terms) {
-        const tokens = this.analyzeTokens(term);
+        const tokens = this.analyzeTokens(term, true);
         const stems = tokens.map((t) => t.stem);
         const content = tokens.filter((t) => !t.stop);
         if (!content.length) continue;
@@ -105,6 +129,10 @@ export class DanishAnalyzer {
     });
   }
 
+  snapshot(): AnalyzerSnapshot {
+    return { single: [...this.singleWordConcepts], phrases: [...this.phrases], weights: [...this.conceptWeights] };
+  }
+
   /** Known as a word of Danish or of the corpus, inflected or not. */
   isKnownWord(word: string): boolean {
     return this.dictionary.has(word) || this.extra.has(word) || isStopword(word) || this.splitter.baseForm(word) !== undefined;
@@ -119,13 +147,17 @@ export class DanishAnalyzer {
     return r;
   }
 
-  private analyzeTokens(text: string): AnalyzedToken[] {
+  /**
+   * `stemsOnly` skips compound parts and base forms: lexicon terms are matched on their stems
+   * alone, and skipping the rest halves the start-up time.
+   */
+  private analyzeTokens(text: string, stemsOnly = false): AnalyzedToken[] {
     const out: AnalyzedToken[] = [];
     for (const token of tokenize(normalizeText(text))) {
       const word = this.respelled(token.word);
       const stop = isStopword(word);
       const partStems: string[] = [];
-      if (!stop) {
+      if (!stop && !stemsOnly) {
         const parts = token.hyphenParts ?? this.splitter.split(word);
         if (parts) {
           for (const p of parts) {
@@ -135,7 +167,7 @@ export class DanishAnalyzer {
         }
       }
       const analysed: AnalyzedToken = { stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems };
-      if (!stop && !hasStemOverride(word)) {
+      if (!stop && !stemsOnly && !hasStemOverride(word)) {
         const base = this.splitter.baseForm(word);
         if (base && base !== word) {
           const baseStem = stem(base);

@@ -69,6 +69,12 @@ interface Posting {
 }
 
 
+/** The built index, as stored in the start-up cache. */
+export interface EngineSnapshot {
+  terms: Array<[string, number[], number[]]>;
+  docLength: number[];
+}
+
 export class SearchEngine {
   private readonly postings = new Map<string, Posting>();
   private readonly docLength: Float64Array;
@@ -92,11 +98,17 @@ export class SearchEngine {
      * til siden"), do or don't ("undgå") — indexed with a low weight.
      */
     contextOf: (s: Statement) => Array<{ text: string; weight: number }> = (s) => (s.topic ? [{ text: s.topic, weight: 0.3 }] : []),
+    /** A stored index of exactly these statements, instead of analysing them again. */
+    snapshot?: EngineSnapshot,
   ) {
     this.size = statements.length;
     this.docLength = new Float64Array(statements.length);
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
-    statements.forEach((s, doc) => {
+    if (snapshot) {
+      snapshot.docLength.forEach((l, i) => (this.docLength[i] = l));
+      for (const [term, docs, tfs] of snapshot.terms) building.set(term, { docs, tfs });
+    }
+    if (!snapshot) statements.forEach((s, doc) => {
       const terms = analyzer.analyze(s.text);
       for (const context of contextOf(s)) {
         for (const [t, w] of analyzer.analyze(context.text)) terms.set(t, (terms.get(t) ?? 0) + w * context.weight);
@@ -120,7 +132,8 @@ export class SearchEngine {
     for (const [term, { docs, tfs }] of building) {
       const impacts = new Float32Array(docs.length);
       for (let i = 0; i < docs.length; i++) {
-        const tf = tfs[i]!;
+        // As stored (float32), so a restored index ranks exactly like a freshly built one.
+        const tf = Math.fround(tfs[i]!);
         impacts[i] = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLength[docs[i]!]!) / this.avgLength));
       }
       this.postings.set(term, { docs: Int32Array.from(docs), tfs: Float32Array.from(tfs), impacts });
@@ -129,6 +142,13 @@ export class SearchEngine {
     this.vocabulary = [...this.postings.keys()].filter((t) => !t.startsWith(CONCEPT_PREFIX) && !t.startsWith(BIGRAM_PREFIX)).sort();
     this.scoreBuf = new Float64Array(statements.length);
     this.touched = new Int32Array(statements.length);
+  }
+
+  snapshot(): EngineSnapshot {
+    return {
+      terms: [...this.postings].map(([term, p]) => [term, [...p.docs], [...p.tfs]]),
+      docLength: [...this.docLength],
+    };
   }
 
   /** BM25 idf; a term the corpus does not have counts as the rarest possible. */

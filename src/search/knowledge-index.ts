@@ -1,10 +1,13 @@
 // The knowledge base and its search engine, built together from data/ and swapped as one.
 
-import { watch, type FSWatcher } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATA_DIR, DataError, LEXICON_FILE, STATEMENTS_FILE, loadKnowledge, loadLexicon, type KnowledgeBase } from '../knowledge/load.ts';
 import type { Lexicon, Statement } from '../knowledge/schema.ts';
-import { DanishAnalyzer } from './analyzer.ts';
-import { DEFAULT_POLICY, SearchEngine } from './engine.ts';
+import { DanishAnalyzer, type AnalyzerSnapshot } from './analyzer.ts';
+import { DEFAULT_POLICY, SearchEngine, type EngineSnapshot } from './engine.ts';
 import { DIRECTION_LABEL } from '../knowledge/directions.ts';
 
 /** Weights of what is indexed besides a statement's own words. */
@@ -31,19 +34,66 @@ export interface KnowledgeIndex {
   engine: SearchEngine;
 }
 
+interface IndexSnapshot {
+  analyzer: AnalyzerSnapshot;
+  engine: EngineSnapshot;
+}
+
 /** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
-export function buildEngine(statements: readonly Statement[], lexicon: Lexicon): SearchEngine {
+export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: IndexSnapshot): SearchEngine {
   const vocabulary = new Set<string>();
   for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
-  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary });
-  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext);
+  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer });
+  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext, snapshot?.engine);
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CACHE_DIR = path.resolve(here, '..', '..', 'node_modules', '.cache', 'ledelsesbot');
+
+/**
+ * The start-up cache's key: the data files and the search code itself, so an edit to either
+ * builds the index anew. Analysing ~200 statements with their keywords and ~150 lexicon
+ * concepts takes ~250 ms; reading the stored result takes a few.
+ */
+function cacheKey(dataDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of [STATEMENTS_FILE, LEXICON_FILE]) hash.update(readFileSync(path.join(dataDir, file)));
+  for (const file of readdirSync(here).sort()) {
+    if (/\.(ts|js)$/.test(file)) hash.update(file).update(readFileSync(path.join(here, file)));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+function readSnapshot(key: string): IndexSnapshot | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(CACHE_DIR, `index-${key}.json`), 'utf8')) as IndexSnapshot;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSnapshot(key: string, engine: SearchEngine): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('index-')) rmSync(path.join(CACHE_DIR, old), { force: true });
+    const file = path.join(CACHE_DIR, `index-${key}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot() } satisfies IndexSnapshot));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only install still works, only without the faster start.
+  }
 }
 
 /** Loads and validates everything in `dataDir`; throws DataError naming file, entry and field. */
 export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
   const kb = loadKnowledge(dataDir);
   const lexicon = loadLexicon(dataDir);
-  return { kb, lexicon, engine: buildEngine(kb.statements, lexicon) };
+  const key = cacheKey(dataDir);
+  const snapshot = readSnapshot(key);
+  const engine = buildEngine(kb.statements, lexicon, snapshot);
+  if (!snapshot) writeSnapshot(key, engine);
+  return { kb, lexicon, engine };
 }
 
 /**

@@ -1,0 +1,44 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEngine, loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
+
+const QUESTIONS = [
+  'Hvordan fortæller jeg mine medarbejdere om nedskæringerne?',
+  'Skal jeg holde upopulære forslag tilbage over for chefen?',
+  'Hvordan taler jeg med forældrebestyrelsen om besparelser?',
+  'Hvad er opskriften på æblekage?',
+];
+
+function answers(engine: ReturnType<typeof buildEngine>) {
+  return QUESTIONS.map((q) => {
+    const r = engine.search(q, { top: 5 });
+    return { answered: r.answered, confidence: r.confidence.toFixed(6), hits: r.candidates.map((h) => `${h.statement.id}:${h.score.toFixed(6)}`) };
+  });
+}
+
+describe('the start-up cache of the index', () => {
+  it('answers exactly like an index built from scratch', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
+    cpSync('data', dir, { recursive: true });
+    const first = loadKnowledgeIndex(dir); // builds and stores
+    const second = loadKnowledgeIndex(dir); // restores
+    const fresh = buildEngine(first.kb.statements, first.lexicon);
+    expect(answers(second.engine)).toEqual(answers(fresh));
+    expect(answers(first.engine)).toEqual(answers(fresh));
+  });
+
+  it('is rebuilt when the data changes', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
+    cpSync('data', dir, { recursive: true });
+    loadKnowledgeIndex(dir);
+    const file = path.join(dir, 'statements.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.statements[0].text = 'Husk altid kaffemaskinen til budgetmødet.';
+    writeFileSync(file, JSON.stringify(data));
+    const index = loadKnowledgeIndex(dir);
+    const hit = index.engine.search('kaffemaskinen', { top: 1 }).candidates[0];
+    expect(hit?.statement.text).toBe('Husk altid kaffemaskinen til budgetmødet.');
+  });
+});
