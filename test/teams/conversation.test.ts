@@ -143,10 +143,12 @@ describe('personal chat', () => {
     const card = cardsOf(h.connector.activities()[0]!.activity)[0];
     const text = textOf(card);
     expect(text).toContain('Et tip fra ledelsesgrupperne');
+    // One statement's text (Gruppe 5's don't has the same text under all four directions).
     const shown = statements().filter((s) => text.includes(s.text));
-    expect(shown).toHaveLength(1);
+    expect(new Set(shown.map((s) => s.text)).size).toBe(1);
     expect(card.actions[0].title).toMatch(/^Flere om /);
-    expect(actionsOf(card).some((a) => a.type === 'Action.Execute' && a.data.statementIds[0] === shown[0]!.id)).toBe(true);
+    const ids = shown.map((s) => s.id);
+    expect(actionsOf(card).some((a) => a.type === 'Action.Execute' && ids.includes(a.data.statementIds[0]))).toBe(true);
   });
 
   test('a card button (Action.Submit) works as if the command had been written', async () => {
