@@ -1,58 +1,13 @@
 // AppDeps for Teams tests: the real knowledge, conversation and (in-memory) store, and a
 // recording stand-in for the tip core, whose real implementation lives in src/tips.
 
-import type { AppDeps, Logger } from '../../src/app.ts';
-import type { Intent } from '../../src/bot/intent.ts';
-import type { Reply } from '../../src/bot/reply.ts';
-import { Conversation } from '../../src/bot/conversation.ts';
-import { loadConfig } from '../../src/config.ts';
-import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
-import type { TipCommandContext, TipDeliver, TipPlatform, TipService } from '../../src/tips/types.ts';
+import { testDeps, type TestDeps } from './deps.ts';
 
-export interface RecordingTips extends TipService {
-  commands: Array<{ intent: Intent; ctx: TipCommandContext }>;
-  deliveries: Map<TipPlatform, TipDeliver>;
-}
+export { testLog, type RecordingTips, type TestLog } from './deps.ts';
 
-export interface TestLog extends Logger {
-  lines: string[];
-}
-
-export function testLog(): TestLog {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (l) => lines.push(`info ${l}`),
-    warn: (l) => lines.push(`warn ${l}`),
-    error: (l) => lines.push(`error ${l}`),
-  };
-}
-
-let knowledge: LiveKnowledge | undefined;
-
-export async function teamsDeps(env: Record<string, string> = {}): Promise<AppDeps & { tips: RecordingTips; log: TestLog }> {
-  knowledge ??= LiveKnowledge.load(undefined, () => {});
-  const store = await Store.open(':memory:');
-  const conversation = new Conversation(knowledge, store);
-  const commands: RecordingTips['commands'] = [];
-  const deliveries = new Map<TipPlatform, TipDeliver>();
-  const tips: RecordingTips = {
-    commands,
-    deliveries,
-    async handleCommand(intent, ctx) {
-      commands.push({ intent, ctx });
-      const text = intent.type === 'tip-subscribe' ? `Abonnement på dagligt tip kl. ${intent.time ?? '08:30'}.` : `Kommando: ${intent.type}.`;
-      return conversation.info('Daglige tips', text);
-    },
-    registerDelivery(platform, deliver) {
-      deliveries.set(platform, deliver);
-    },
-    todaysTip(): Reply {
-      return conversation.tip(knowledge!.current.kb.statements.find((s) => s.kind === 'do')!, 'Dagens tip');
-    },
-    async start() {},
-    stop() {},
-  };
-  return { config: loadConfig(env), knowledge, conversation, store, tips, log: testLog() };
+export function teamsDeps(env: Record<string, string> = {}): Promise<TestDeps> {
+  return testDeps(env, (intent, conversation) => {
+    const text = intent.type === 'tip-subscribe' ? `Abonnement på dagligt tip kl. ${intent.time ?? '08:30'}.` : `Kommando: ${intent.type}.`;
+    return conversation.info('Daglige tips', text);
+  });
 }

@@ -1,6 +1,7 @@
 // A controlled world for the daily tip: a clock the test moves, a store (memory or a real file),
 // the real knowledge base, and a delivery that records what a channel would receive.
 
+import { testLog } from '../helpers/deps.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,13 +58,7 @@ export function statementIdOf(reply: Reply): string {
 }
 
 export function captureLog(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (l) => lines.push(`info ${l}`),
-    warn: (l) => lines.push(`warn ${l}`),
-    error: (l) => lines.push(`error ${l}`),
-  };
+  return testLog();
 }
 
 export interface World {
