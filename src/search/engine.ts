@@ -4,7 +4,7 @@
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
-import { questionForm } from './question-form.ts';
+import { asksForDonts, questionForm } from './question-form.ts';
 import { BASE_WEIGHT, BIGRAM_PREFIX, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
@@ -20,6 +20,8 @@ const RELATED_WEIGHT = 0.5;
 const RERANK_DEPTH = 20;
 /** Reranking multiplies the score by (COORD_BASE + coverage). */
 const COORD_BASE = 1;
+/** How much a don't is preferred when the question asks what to avoid. */
+const DONT_PREFERENCE = 1.3;
 /** How many of the best statements together must cover the question. */
 const COVERAGE_DEPTH = 3;
 
@@ -168,7 +170,8 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query));
+    const preferDonts = asksForDonts(query);
+    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query), preferDonts);
   }
 
   /** The coverage a question needs before it is answered, by its form. */
@@ -231,7 +234,7 @@ export class SearchEngine {
     return true;
   }
 
-  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions, minCoverage = this.policy.minCoverage): SearchResult {
+  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions, minCoverage = this.policy.minCoverage, preferDonts = false): SearchResult {
     const terms = this.expandUnknown(words);
     const scores = this.scoreBuf;
     const touched = this.touched;
@@ -303,7 +306,8 @@ export class SearchEngine {
     const shown: Array<{ doc: number; score: number }> = [];
     for (let i = 0; i < size; i++) {
       const doc = heapDocs[i]!;
-      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) });
+      const kindFactor = preferDonts && this.statements[doc]!.kind === 'dont' ? DONT_PREFERENCE : 1;
+      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) * kindFactor });
     }
     shown.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));

@@ -6,31 +6,40 @@
 
 import { normalizeText } from './normalize.ts';
 
+/**
+ * JavaScript's \b only knows ASCII letters, so "må\b" never matches. `danish` rewrites \b
+ * into a Unicode word boundary.
+ */
+const BOUNDARY = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+function danish(patterns: RegExp[]): RegExp[] {
+  return patterns.map((re) => new RegExp(re.source.replaceAll('\\b', BOUNDARY), 'u'));
+}
+
 export type QuestionForm = 'advice' | 'fact' | 'social' | 'neutral';
 
-const FACT = [
+const FACT = danish([
   /^hvor (mange|meget (koster|er)|stor[te]?|lang tid (tager|varer)|langt)\b/,
   /^hvad (koster|hedder|er (prisen|adressen|nummeret|telefonnummeret|reglerne|fristen|datoen|beløbet))\b/,
   /^hvornår (er|bliver|har|kommer|starter|åbner|lukker|slutter|holder|udbetales|bliver)\b(?! det (rigtige|bedste|tid))/,
   /^hvor (finder (jeg|man)|(får|kan) (jeg|man) (finde|fat i|se|hente))\b/,
   /^hvem (er|var|vandt|bestemmer over|har ansvaret for [a-zæøå]+ (it|løn)|skal jeg (kontakte|ringe))\b/,
   /^(kan|må) jeg (få|låne|booke|bestille|tilmelde)\b/,
-];
+]);
 
 /** Thanks, greetings and wishes: chat, never a question, however many words it shares. */
-const SOCIAL = [
+const SOCIAL = danish([
   /^(tak|mange tak|tusind tak|tak skal i have|tillykke|velkommen|god weekend|god ferie|godt nytår|glædelig jul|god jul|godmorgen|godnat|vi ses|ses)\b/,
   /^(hej|hejsa|hallo|goddag|dav)( med dig| alle| allesammen| alle sammen| bot| ledelsesbot)?[\s!.]*$/,
   /^(hej|hejsa|hallo|goddag|dav)\b.{0,30}\bhvordan (går|har) (det|du)\b/,
-];
+]);
 
-const ADVICE = [
+const ADVICE = danish([
   /^(hvordan|hvad) (skal|kan|bør|må|gør|gøre|siger|sige|mener|synes|tænker|anbefaler)\b/,
   /^(skal|bør|må|kan) (jeg|vi|man)\b/,
   /^er det (ok|okay|i orden|en god ide|en god idé|klogt|rigtigt|forkert)\b/,
   /^hvordan (håndterer|griber|får|undgår|sikrer|skaber|taler|fortæller|forklarer|støtter|kommer|bliver|bruger|giver|tackler|reagerer|melder|holder)\b/,
   /^hvad (gør|mente|mener|siger|sagde|synes|ønsker) (jeg|vi|man|grupperne|lederne)\b/,
-];
+]);
 
 export function questionForm(text: string): QuestionForm {
   const start = normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -38,4 +47,21 @@ export function questionForm(text: string): QuestionForm {
   if (FACT.some((re) => re.test(start))) return 'fact';
   if (ADVICE.some((re) => re.test(start))) return 'advice';
   return 'neutral';
+}
+
+/**
+ * The question asks what to avoid ("Hvad skal jeg undgå …", "Hvad må jeg ikke sige …",
+ * "faldgruber"): the groups' don'ts answer it better than their do's.
+ */
+const ASKS_FOR_DONTS = danish([
+  /\bundgå\b/,
+  /\b(må|skal|bør) (jeg|vi|man) (ikke|aldrig)\b/,
+  /\b(hvad|hvilke|hvilken) [a-zæøå ]{0,30}\b(ikke|aldrig) (gøre|sige|gør)\b/,
+  /\b(faldgrube|faldgruber|fælde|fælder|fejl|bommert|bommerter|don'?ts?)\b/,
+  /\bpasse på (med|ikke)\b/,
+]);
+
+export function asksForDonts(text: string): boolean {
+  const t = normalizeText(text).replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ');
+  return ASKS_FOR_DONTS.some((re) => re.test(t));
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { asksForDonts, questionForm } from '../../src/search/question-form.ts';
+import { loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
+
+describe('the form of a question', () => {
+  it('recognises questions about how to act, also with æ, ø and å at word ends', () => {
+    for (const q of ['Må jeg sige det til personalet?', 'Hvad bør jeg gøre nu?', 'Hvordan håndterer jeg rygter?', 'Skal vi vente?']) {
+      expect(questionForm(q), q).toBe('advice');
+    }
+  });
+
+  it('recognises questions after facts, and chat', () => {
+    expect(questionForm('Hvornår er budgetmødet i udvalget?')).toBe('fact');
+    expect(questionForm('Hvor mange feriedage har jeg tilbage?')).toBe('fact');
+    expect(questionForm('Tak for et godt møde alle sammen')).toBe('social');
+    expect(questionForm('Hej bot, hvordan går det?')).toBe('social');
+    expect(questionForm('Hej, hvordan fortæller jeg om besparelserne?')).not.toBe('social');
+  });
+
+  it('knows when a question asks what to avoid', () => {
+    expect(asksForDonts('Hvad skal jeg undgå, når jeg melder besparelserne ud?')).toBe(true);
+    expect(asksForDonts('Hvad må jeg ikke sige til borgerne?')).toBe(true);
+    expect(asksForDonts('Hvilke faldgruber er der?')).toBe(true);
+    expect(asksForDonts('Hvad skal jeg gøre, når jeg melder besparelserne ud?')).toBe(false);
+  });
+
+  it('never answers thanks or greetings, however many words they share with the statements', () => {
+    const { engine } = loadKnowledgeIndex();
+    expect(engine.search('Tak for et godt møde alle sammen').answered).toBe(false);
+    expect(engine.search('Tusind tak for hjælpen med budgetprocessen!').answered).toBe(false);
+  });
+
+  it('prefers the groups\' don\'ts when the question asks what to avoid', () => {
+    const { engine } = loadKnowledgeIndex();
+    const hits = engine.search('Hvad skal jeg undgå over for mine medarbejdere, når vi skal spare?', { top: 3 }).hits;
+    expect(hits.filter((h) => h.statement.kind === 'dont').length).toBeGreaterThanOrEqual(2);
+  });
+});
