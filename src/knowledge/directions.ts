@@ -37,6 +37,17 @@ export const DIRECTION_DESCRIPTION: Record<LeadingDirection, string> = {
   udad: 'over for borgere, pårørende, bestyrelser og samarbejdspartnere',
 };
 
+/**
+ * Word beginnings that name the people a direction is about, as leaders write them. A
+ * question that names only one direction's people leans towards that direction's statements.
+ */
+export const DIRECTION_AUDIENCE: Record<LeadingDirection, readonly string[]> = {
+  opad: ['chef', 'direktør', 'direktion', 'politiker', 'byråd', 'borgmester', 'topledelse', 'overordnede', 'kommunalbestyrelse', 'fagudvalg', 'økonomiudvalg'],
+  nedad: ['medarbejder', 'personale', 'ansatte', 'mine folk', 'mit team', 'teamet', 'personalegruppe', 'tillidsrepræsentant', 'mine ansatte'],
+  'til siden': ['lederkolleg', 'kolleg', 'andre afdeling', 'anden afdeling', 'andre ledere', 'andre områder', 'naboafdeling', 'andre fagområder', 'andre centre'],
+  udad: ['borger', 'forældre', 'pårørende', 'bestyrelse', 'presse', 'journalist', 'medier', 'samarbejdspartner', 'offentlighed', 'lokalsamfund', 'brugerne'],
+};
+
 export const KIND_LABEL: Record<Kind, string> = {
   do: 'Gør',
   dont: 'Undgå',

@@ -4,7 +4,7 @@
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
-import { asksForDonts, questionForm } from './question-form.ts';
+import { asksForDonts, audienceOf, questionForm } from './question-form.ts';
 import { BASE_WEIGHT, BIGRAM_PREFIX, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 /** BM25 parameters: k1 saturates repeated terms; b sets how much length counts. */
@@ -21,7 +21,9 @@ const RERANK_DEPTH = 20;
 /** Reranking multiplies the score by (COORD_BASE + coverage). */
 const COORD_BASE = 1;
 /** How much a don't is preferred when the question asks what to avoid. */
-const DONT_PREFERENCE = 1.3;
+const DONT_PREFERENCE = 1.6;
+/** How much a statement is preferred when the question names only its direction's people. */
+const AUDIENCE_PREFERENCE = 1.2;
 /** How many of the best statements together must cover the question. */
 const COVERAGE_DEPTH = 3;
 
@@ -170,8 +172,8 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    const preferDonts = asksForDonts(query);
-    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query), preferDonts);
+    const lean = { donts: asksForDonts(query), direction: audienceOf(query) };
+    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query), lean);
   }
 
   /** The coverage a question needs before it is answered, by its form. */
@@ -234,7 +236,13 @@ export class SearchEngine {
     return true;
   }
 
-  searchWords(words: readonly QueryWord[], top: number, options: SearchOptions, minCoverage = this.policy.minCoverage, preferDonts = false): SearchResult {
+  searchWords(
+    words: readonly QueryWord[],
+    top: number,
+    options: SearchOptions,
+    minCoverage = this.policy.minCoverage,
+    lean: { donts: boolean; direction: Direction | undefined } = { donts: false, direction: undefined },
+  ): SearchResult {
     const terms = this.expandUnknown(words);
     const scores = this.scoreBuf;
     const touched = this.touched;
@@ -282,9 +290,12 @@ export class SearchEngine {
     };
     for (let i = 0; i < nTouched; i++) {
       const doc = touched[i]!;
-      const score = scores[doc]!;
+      const statement = this.statements[doc]!;
+      let score = scores[doc]!;
       scores[doc] = 0;
-      if (!this.accepts(this.statements[doc]!, options)) continue;
+      if (!this.accepts(statement, options)) continue;
+      if (lean.donts && statement.kind === 'dont') score *= DONT_PREFERENCE;
+      if (lean.direction && statement.direction === lean.direction) score *= AUDIENCE_PREFERENCE;
       if (size < k) {
         heapDocs[size] = doc;
         heapScores[size] = score;
@@ -306,8 +317,7 @@ export class SearchEngine {
     const shown: Array<{ doc: number; score: number }> = [];
     for (let i = 0; i < size; i++) {
       const doc = heapDocs[i]!;
-      const kindFactor = preferDonts && this.statements[doc]!.kind === 'dont' ? DONT_PREFERENCE : 1;
-      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) * kindFactor });
+      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) });
     }
     shown.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));

@@ -4,6 +4,7 @@
 // be covered more fully before an answer is shown. A question asking how to act may be
 // answered on somewhat less.
 
+import { DIRECTION_AUDIENCE, LEADING_DIRECTIONS, type LeadingDirection } from '../knowledge/directions.ts';
 import { normalizeText } from './normalize.ts';
 
 /**
@@ -64,4 +65,16 @@ const ASKS_FOR_DONTS = danish([
 export function asksForDonts(text: string): boolean {
   const t = normalizeText(text).replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ');
   return ASKS_FOR_DONTS.some((re) => re.test(t));
+}
+
+const AUDIENCE = LEADING_DIRECTIONS.map((d) => ({
+  direction: d,
+  pattern: new RegExp(`(?<![\\p{L}])(?:${DIRECTION_AUDIENCE[d].join('|')})`, 'u'),
+}));
+
+/** The one direction whose people the question names ("mine medarbejdere" → nedad), if only one. */
+export function audienceOf(text: string): LeadingDirection | undefined {
+  const t = normalizeText(text);
+  const found = AUDIENCE.filter((a) => a.pattern.test(t));
+  return found.length === 1 ? found[0]!.direction : undefined;
 }

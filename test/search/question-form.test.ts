@@ -36,3 +36,14 @@ describe('the form of a question', () => {
     expect(hits.filter((h) => h.statement.kind === 'dont').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the people a question names', () => {
+  it('leans towards the direction whose people the question names, and only when just one is named', async () => {
+    const { audienceOf } = await import('../../src/search/question-form.ts');
+    expect(audienceOf('Hvordan fortæller jeg mine medarbejdere det?')).toBe('nedad');
+    expect(audienceOf('Hvad siger jeg til byrådet?')).toBe('opad');
+    expect(audienceOf('Forældrene er vrede. Hvad gør jeg?')).toBe('udad');
+    expect(audienceOf('Hvordan samarbejder jeg med lederkollegerne?')).toBe('til siden');
+    expect(audienceOf('Hvordan forklarer jeg chefen, hvad medarbejderne mener?')).toBeUndefined();
+  });
+});
