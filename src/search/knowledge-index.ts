@@ -49,6 +49,8 @@ export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CACHE_DIR = path.resolve(here, '..', '..', 'node_modules', '.cache', 'ledelsesbot');
+/** "src" (run with tsx) or "dist" (the installed command): each keeps its own cache entry. */
+const CACHE_PREFIX = `index-${path.basename(path.dirname(here))}-`;
 
 /**
  * The start-up cache's key: the data files and the search code itself, so an edit to either
@@ -66,7 +68,7 @@ function cacheKey(dataDir: string): string {
 
 function readSnapshot(key: string): IndexSnapshot | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(CACHE_DIR, `index-${key}.json`), 'utf8')) as IndexSnapshot;
+    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`), 'utf8')) as IndexSnapshot;
   } catch {
     return undefined;
   }
@@ -75,8 +77,8 @@ function readSnapshot(key: string): IndexSnapshot | undefined {
 function writeSnapshot(key: string, engine: SearchEngine): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
-    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('index-')) rmSync(path.join(CACHE_DIR, old), { force: true });
-    const file = path.join(CACHE_DIR, `index-${key}.json`);
+    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith(CACHE_PREFIX)) rmSync(path.join(CACHE_DIR, old), { force: true });
+    const file = path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot() } satisfies IndexSnapshot));
     renameSync(tmp, file);
