@@ -24,9 +24,11 @@ const RERANK_DEPTH = 20;
 /** Reranking multiplies the score by (COORD_BASE + coverage). */
 const COORD_BASE = 1;
 /** How much a don't is preferred when the question asks what to avoid. */
-const DONT_PREFERENCE = 1.6;
+const DONT_PREFERENCE = 2;
 /** How much a statement is preferred when the question names only its direction's people. */
 const AUDIENCE_PREFERENCE = 1.2;
+/** The coverage a question of one or two content words needs. */
+const SHORT_QUESTION_COVERAGE = 0.5;
 /** How many of the best statements together must cover the question. */
 const COVERAGE_DEPTH = 3;
 
@@ -332,7 +334,13 @@ export class SearchEngine {
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
     const best = shown[0];
     const confidence = best ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
-    const answered = !!best && confidence >= minCoverage && best.score >= this.policy.minScore;
+    // With one or two content words, a word the statements know in no form at all is half the
+    // question: "Hvordan booker jeg et lokale?" shares "lokale" with "den lokale budgetproces"
+    // and nothing else.
+    const content = words.filter((w) => w.stem && w.weight >= 1);
+    const required =
+      content.length <= 2 && content.some((w) => !this.knowsInSomeForm(w)) ? Math.max(minCoverage, SHORT_QUESTION_COVERAGE) : minCoverage;
+    const answered = !!best && confidence >= required && best.score >= this.policy.minScore;
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
   }
 
@@ -348,6 +356,19 @@ export class SearchEngine {
       out.push({ term, score: qw * this.idf(term) * p.impacts[i]! });
     }
     return out.sort((a, b) => b.score - a.score);
+  }
+
+  /** The index has the word itself, its base form, a part, a concept of it or a related stem. */
+  private knowsInSomeForm(w: QueryWord): boolean {
+    const has = (t: string) => this.postings.has(t);
+    return (
+      has(w.stem) ||
+      (!!w.baseStem && has(w.baseStem)) ||
+      w.parts.some(has) ||
+      w.concepts.some(has) ||
+      w.partConcepts.some(has) ||
+      this.relatedStems(w.stem).length > 0
+    );
   }
 
   /** The weighted frequency of a term in a statement (0 when absent). */

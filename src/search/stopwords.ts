@@ -43,7 +43,7 @@ hjælpe hjælper håndtere håndterer håndteret klare klarer klaret arbejde arb
 sted stedet orden fin fint stor store større lille små mindre ny nye ældre hel hele helt rigtig rigtige rigtigt
 grupperne gruppen gruppe grupper ledelsesgrupperne nyborg i dag dag dage uge år morgen aften gang gange
 leder ledere lederne lederen spørgsmål svar eksempel fx ide idé råd tip
-vigtig vigtigt vigtige få får fik fået betyde betyder betød betydet anbefale anbefaler skrive skriver skrev forklare okay ok`;
+undgå undgår undgik undgået vigtig vigtigt vigtige få får fik fået betyde betyder betød betydet anbefale anbefaler skrive skriver skrev forklare okay ok`;
 
 export const LIGHT_WORDS: ReadonlySet<string> = new Set(LIGHT.split(/\s+/).filter(Boolean));
 export const LIGHT_WEIGHT = 0.25;

@@ -47,3 +47,15 @@ describe('the people a question names', () => {
     expect(audienceOf('Hvordan forklarer jeg chefen, hvad medarbejderne mener?')).toBeUndefined();
   });
 });
+
+describe('short questions', () => {
+  it('does not answer a short question whose other word the statements know in no form', () => {
+    const { engine } = loadKnowledgeIndex();
+    // "lokale" and "søge" occur in the statements ("den lokale budgetproces", "søge synergier").
+    expect(engine.search('Hvordan booker jeg et lokale?').answered).toBe(false);
+    expect(engine.search('Hvordan søger jeg om orlov?').answered).toBe(false);
+    // …while short questions made of words the statements know are answered.
+    expect(engine.search('Hvordan håndterer jeg rygter?').answered).toBe(true);
+    expect(engine.search('Hvad er Bungays model?').answered).toBe(true);
+  });
+});
