@@ -14,6 +14,7 @@ import type { Statement } from '../knowledge/schema.ts';
 import type { SearchResult } from '../search/engine.ts';
 import type { KnowledgeIndex } from '../search/knowledge-index.ts';
 import type { Platform, Store } from '../store/store.ts';
+import { tipStatements } from '../tips/rotation.ts';
 import { parseIntent, type Intent } from './intent.ts';
 import { sourcesOf, viewStatement, type Reply, type ReplySection, type Suggestion } from './reply.ts';
 
@@ -154,9 +155,10 @@ export class Conversation {
     };
   }
 
+  /** A tip now: one of the statements the daily tip rotates through (the do's and don'ts). */
   private randomAdvice(): Statement {
-    const advice = adviceStatements(this.index.kb.statements).filter((s) => s.direction !== 'general' || s.kind !== 'remark');
-    return advice[Math.floor(Math.random() * advice.length)]!;
+    const tips = tipStatements(this.index.kb.statements);
+    return tips[Math.floor(Math.random() * tips.length)]!;
   }
 
   /** A reply showing one statement as a tip, with "Flere om <retning>" and feedback. */
