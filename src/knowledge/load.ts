@@ -32,13 +32,16 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Statement>;
 }
 
-function readJson(file: string): unknown {
-  let raw: string;
+/** A data file's text; a file that cannot be read is a DataError naming it. */
+export function readDataFile(file: string): string {
   try {
-    raw = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new DataError(file, [`filen kan ikke læses (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
   }
+}
+
+function parseJson(raw: string, file: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
@@ -93,9 +96,10 @@ function checkKnowledge(kb: KnowledgeFile, file: string): KnowledgeBase {
   return { statements: kb.statements, sources, byId };
 }
 
-export function loadKnowledge(dataDir = DEFAULT_DATA_DIR): KnowledgeBase {
+/** `raw` is the file's text when the caller has already read it. */
+export function loadKnowledge(dataDir = DEFAULT_DATA_DIR, raw?: string): KnowledgeBase {
   const file = path.join(dataDir, STATEMENTS_FILE);
-  return parseKnowledge(readJson(file), file);
+  return parseKnowledge(parseJson(raw ?? readDataFile(file), file), file);
 }
 
 export function parseLexicon(data: unknown, file: string): Lexicon {
@@ -104,7 +108,8 @@ export function parseLexicon(data: unknown, file: string): Lexicon {
   return parsed.data;
 }
 
-export function loadLexicon(dataDir = DEFAULT_DATA_DIR): Lexicon {
+/** `raw` is the file's text when the caller has already read it. */
+export function loadLexicon(dataDir = DEFAULT_DATA_DIR, raw?: string): Lexicon {
   const file = path.join(dataDir, LEXICON_FILE);
-  return parseLexicon(readJson(file), file);
+  return parseLexicon(parseJson(raw ?? readDataFile(file), file), file);
 }

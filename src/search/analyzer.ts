@@ -26,7 +26,7 @@ export type Terms = Map<string, number>;
 
 /** The analyzer's tables derived from the lexicon, as stored in the start-up cache. */
 export interface AnalyzerSnapshot {
-  single: Array<[string, Array<{ concept: string; weight: number }>]>;
+  single: Array<[string, string[]]>;
   phrases: Array<[string, ConceptPhrase[]]>;
   weights: Array<[string, number]>;
 }
@@ -44,7 +44,6 @@ export interface AnalyzerOptions {
 interface ConceptPhrase {
   stems: string[];
   concept: string;
-  weight: number;
 }
 
 export interface QueryWord {
@@ -79,7 +78,7 @@ export class DanishAnalyzer {
   /** First stem of a phrase → the phrases starting with it. */
   private readonly phrases = new Map<string, ConceptPhrase[]>();
   /** Stem → concepts it belongs to as a single word (also matched on compound parts). */
-  private readonly singleWordConcepts = new Map<string, Array<{ concept: string; weight: number }>>();
+  private readonly singleWordConcepts = new Map<string, string[]>();
   private readonly respellMemo = new Map<string, string>();
   private readonly conceptWeights = new Map<string, number>();
 
@@ -108,8 +107,7 @@ export class DanishAnalyzer {
     }
     lexicon.concepts.forEach((entry, i) => {
       const concept = `${CONCEPT_PREFIX}${i}`;
-      const weight = entry.weight ?? lexicon.defaultWeight;
-      this.conceptWeights.set(concept, weight);
+      this.conceptWeights.set(concept, entry.weight ?? lexicon.defaultWeight);
 
       for (const term of entry.terms) {
         const tokens = this.analyzeTokens(term, true);
@@ -118,11 +116,11 @@ export class DanishAnalyzer {
         if (!content.length) continue;
         if (tokens.length === 1) {
           const list = this.singleWordConcepts.get(stems[0]!) ?? [];
-          if (!list.some((c) => c.concept === concept)) list.push({ concept, weight });
+          if (!list.includes(concept)) list.push(concept);
           this.singleWordConcepts.set(stems[0]!, list);
         } else {
           const list = this.phrases.get(stems[0]!) ?? [];
-          list.push({ stems, concept, weight });
+          list.push({ stems, concept });
           this.phrases.set(stems[0]!, list);
         }
       }
@@ -188,18 +186,17 @@ export class DanishAnalyzer {
     const tokens = this.analyzeTokens(text);
     // "Hvorfor …?" opening a question asks for reasons; it is not the statements' "hvorfor"
     // (the why of a decision), so there it weighs like a low-information word.
-    const first = tokens.find((t) => !t.stop || t.stem);
-    if (isQuestion && first && first.stem === stem('hvorfor')) first.weight = LIGHT_WEIGHT;
+    if (isQuestion && tokens[0]?.stem === stem('hvorfor')) tokens[0].weight = LIGHT_WEIGHT;
     const concepts: Array<Set<string>> = tokens.map(() => new Set());
     const partConcepts: Array<Set<string>> = tokens.map(() => new Set());
     tokens.forEach((t, i) => {
       if (!t.stop) {
         for (const s of [t.stem, t.baseStem]) {
           if (!s) continue;
-          for (const c of this.singleWordConcepts.get(s) ?? []) concepts[i]!.add(c.concept);
+          for (const c of this.singleWordConcepts.get(s) ?? []) concepts[i]!.add(c);
         }
         for (const s of t.partStems) {
-          for (const c of this.singleWordConcepts.get(s) ?? []) if (!concepts[i]!.has(c.concept)) partConcepts[i]!.add(c.concept);
+          for (const c of this.singleWordConcepts.get(s) ?? []) if (!concepts[i]!.has(c)) partConcepts[i]!.add(c);
         }
       }
       for (const phrase of this.phrases.get(t.stem) ?? []) {
@@ -240,10 +237,9 @@ export class DanishAnalyzer {
     const concepts = new Map<string, number>();
     const addConcept = (c: string, factor: number) => concepts.set(c, Math.max(concepts.get(c) ?? 0, factor));
     for (const w of words) {
-      const weight = w.weight;
-      if (w.stem) add(w.stem, weight);
-      if (w.baseStem) add(w.baseStem, BASE_WEIGHT * weight);
-      for (const p of w.parts) add(p, PART_WEIGHT * weight);
+      if (w.stem) add(w.stem, w.weight);
+      if (w.baseStem) add(w.baseStem, BASE_WEIGHT * w.weight);
+      for (const p of w.parts) add(p, PART_WEIGHT * w.weight);
       for (const c of w.concepts) addConcept(c, 1);
       for (const c of w.partConcepts) addConcept(c, PART_WEIGHT);
     }
@@ -255,9 +251,7 @@ export class DanishAnalyzer {
       if (previous) add(`${BIGRAM_PREFIX}${previous.stem}|${w.stem}`, BIGRAM_WEIGHT * Math.min(previous.weight, w.weight));
       previous = w;
     }
-    for (const [c, factor] of concepts) {
-      add(c, factor * this.conceptWeight(c));
-    }
+    for (const [c, factor] of concepts) add(c, factor * this.conceptWeight(c));
     return terms;
   }
 

@@ -4,7 +4,7 @@
 
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
-import { asksForDonts, audienceOf, questionForm } from './question-form.ts';
+import { readQuestion, type QuestionForm } from './question-form.ts';
 import { BASE_WEIGHT, BIGRAM_PREFIX, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 const MEETING = KINDS.indexOf('meeting');
@@ -77,7 +77,6 @@ interface Posting {
   impacts: Float32Array;
 }
 
-
 /** The built index, as stored in the start-up cache. */
 export interface EngineSnapshot {
   terms: Array<[string, number[], number[]]>;
@@ -90,10 +89,11 @@ export class SearchEngine {
   private readonly avgLength: number;
   private readonly idfCache = new Map<string, number>();
   private readonly maxIdf: number;
-  /** Scratch buffers reused by every query: no allocation proportional to the corpus. */
-  private readonly scoreBuf: Float64Array;
+  /** Each statement's kind and direction as an index into KINDS and DIRECTIONS. */
   private readonly kindCode: Uint8Array;
   private readonly directionCode: Uint8Array;
+  /** Scratch buffers reused by every query: no allocation proportional to the corpus. */
+  private readonly scoreBuf: Float64Array;
   private readonly touched: Int32Array;
   /** Sorted word stems of the index, for matching unknown query words by their beginning. */
   private readonly vocabulary: string[];
@@ -181,13 +181,13 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    const lean = { donts: asksForDonts(query), direction: audienceOf(query) };
-    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(query), lean);
+    const reading = readQuestion(query);
+    const lean = { donts: reading.donts, direction: reading.direction };
+    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean);
   }
 
   /** The coverage a question needs before it is answered, by its form. */
-  requiredCoverage(query: string): number {
-    const form = questionForm(query);
+  requiredCoverage(form: QuestionForm): number {
     if (form === 'social') return Number.POSITIVE_INFINITY;
     return form === 'fact' ? this.policy.minCoverageFact : form === 'advice' ? this.policy.minCoverageAdvice : this.policy.minCoverage;
   }
@@ -237,7 +237,6 @@ export class SearchEngine {
     }
     return terms;
   }
-
 
   searchWords(
     words: readonly QueryWord[],
@@ -349,7 +348,7 @@ export class SearchEngine {
     const doc = this.statements.findIndex((s) => s.id === statementId);
     if (doc < 0) return [];
     const out: Array<{ term: string; score: number }> = [];
-    for (const [term, qw] of this.expandUnknown(this.analyzer.words(query))) {
+    for (const [term, qw] of this.expandUnknown(this.analyzer.words(query, true))) {
       const p = this.postings.get(term);
       const i = p ? p.docs.indexOf(doc) : -1;
       if (!p || i < 0) continue;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, DataError, LEXICON_FILE, STATEMENTS_FILE, loadKnowledge, loadLexicon, type KnowledgeBase } from '../knowledge/load.ts';
+import { DEFAULT_DATA_DIR, DataError, LEXICON_FILE, STATEMENTS_FILE, loadKnowledge, loadLexicon, readDataFile, type KnowledgeBase } from '../knowledge/load.ts';
 import type { Lexicon, Statement } from '../knowledge/schema.ts';
 import { DanishAnalyzer, type AnalyzerSnapshot } from './analyzer.ts';
 import { DEFAULT_POLICY, SearchEngine, type EngineSnapshot } from './engine.ts';
@@ -57,13 +57,22 @@ const CACHE_PREFIX = `index-${path.basename(path.dirname(here))}-`;
  * builds the index anew. Analysing ~200 statements with their keywords and ~150 lexicon
  * concepts takes ~250 ms; reading the stored result takes a few.
  */
-function cacheKey(dataDir: string): string {
-  const hash = createHash('sha256');
-  for (const file of [STATEMENTS_FILE, LEXICON_FILE]) hash.update(readFileSync(path.join(dataDir, file)));
-  for (const file of readdirSync(here).sort()) {
-    if (/\.(ts|js)$/.test(file)) hash.update(file).update(readFileSync(path.join(here, file)));
+function cacheKey(statementsRaw: string, lexiconRaw: string): string {
+  return createHash('sha256').update(codeFingerprint()).update(statementsRaw).update(lexiconRaw).digest('hex').slice(0, 24);
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of the search code; it does not change while the process runs, so it is read once. */
+function codeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = createHash('sha256');
+    for (const file of readdirSync(here).sort()) {
+      if (/\.(ts|js)$/.test(file)) hash.update(file).update(readFileSync(path.join(here, file)));
+    }
+    fingerprint = hash.digest('hex');
   }
-  return hash.digest('hex').slice(0, 24);
+  return fingerprint;
 }
 
 function readSnapshot(key: string): IndexSnapshot | undefined {
@@ -89,9 +98,12 @@ function writeSnapshot(key: string, engine: SearchEngine): void {
 
 /** Loads and validates everything in `dataDir`; throws DataError naming file, entry and field. */
 export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
-  const kb = loadKnowledge(dataDir);
-  const lexicon = loadLexicon(dataDir);
-  const key = cacheKey(dataDir);
+  // Each file is read once: its text is both parsed and part of the cache key.
+  const statementsRaw = readDataFile(path.join(dataDir, STATEMENTS_FILE));
+  const lexiconRaw = readDataFile(path.join(dataDir, LEXICON_FILE));
+  const kb = loadKnowledge(dataDir, statementsRaw);
+  const lexicon = loadLexicon(dataDir, lexiconRaw);
+  const key = cacheKey(statementsRaw, lexiconRaw);
   const snapshot = readSnapshot(key);
   const engine = buildEngine(kb.statements, lexicon, snapshot);
   if (!snapshot) writeSnapshot(key, engine);

@@ -42,12 +42,20 @@ const ADVICE = danish([
   /^hvad (gør|mente|mener|siger|sagde|synes|ønsker) (jeg|vi|man|grupperne|lederne)\b/,
 ]);
 
-export function questionForm(text: string): QuestionForm {
-  const start = normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (SOCIAL.some((re) => re.test(start))) return 'social';
-  if (FACT.some((re) => re.test(start))) return 'fact';
-  if (ADVICE.some((re) => re.test(start))) return 'advice';
+/** Lower case, no markup, punctuation as spaces (an apostrophe kept for "don't"). */
+function plain(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function formOf(t: string): QuestionForm {
+  if (SOCIAL.some((re) => re.test(t))) return 'social';
+  if (FACT.some((re) => re.test(t))) return 'fact';
+  if (ADVICE.some((re) => re.test(t))) return 'advice';
   return 'neutral';
+}
+
+export function questionForm(text: string): QuestionForm {
+  return formOf(plain(text));
 }
 
 /**
@@ -63,8 +71,7 @@ const ASKS_FOR_DONTS = danish([
 ]);
 
 export function asksForDonts(text: string): boolean {
-  const t = normalizeText(text).replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ');
-  return ASKS_FOR_DONTS.some((re) => re.test(t));
+  return ASKS_FOR_DONTS.some((re) => re.test(plain(text)));
 }
 
 const AUDIENCE = LEADING_DIRECTIONS.map((d) => ({
@@ -74,7 +81,24 @@ const AUDIENCE = LEADING_DIRECTIONS.map((d) => ({
 
 /** The one direction whose people the question names ("mine medarbejdere" → nedad), if only one. */
 export function audienceOf(text: string): LeadingDirection | undefined {
-  const t = normalizeText(text);
+  return audienceIn(plain(text));
+}
+
+function audienceIn(t: string): LeadingDirection | undefined {
   const found = AUDIENCE.filter((a) => a.pattern.test(t));
   return found.length === 1 ? found[0]!.direction : undefined;
+}
+
+export interface QuestionReading {
+  form: QuestionForm;
+  /** Asks what to avoid: prefer don'ts. */
+  donts: boolean;
+  /** Names only this direction's people: prefer its statements. */
+  direction: LeadingDirection | undefined;
+}
+
+/** All that the search reads from a question's wording, from one normalisation of it. */
+export function readQuestion(text: string): QuestionReading {
+  const t = plain(text);
+  return { form: formOf(t), donts: ASKS_FOR_DONTS.some((re) => re.test(t)), direction: audienceIn(t) };
 }

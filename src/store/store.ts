@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { copenhagenDay } from '../tips/clock.ts';
 
 export type Platform = 'slack' | 'teams' | 'web' | 'cli';
 export type Vote = 'up' | 'down';
@@ -75,12 +76,6 @@ function emptyData(): StoreData {
 /** How long an event id is remembered. Slack retries within minutes; Teams likewise. */
 const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
 
-// Made once: building an Intl formatter costs far more than using one.
-const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
-
-export function copenhagenDay(date = new Date()): string {
-  return COPENHAGEN_DAY.format(date);
-}
 
 export class Store {
   private constructor(private readonly db: Low<StoreData>) {}

@@ -3,7 +3,8 @@
 // conversation, tenant, service URL and the bot itself — never who wrote.
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
-import { copenhagenDay, type Store, type TeamsConversationRef } from '../store/store.ts';
+import type { Store, TeamsConversationRef } from '../store/store.ts';
+import { copenhagenDay } from '../tips/clock.ts';
 
 /**
  * A channel thread's conversation id is "<channel id>;messageid=<root>". Tips go to the

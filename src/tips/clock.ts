@@ -30,10 +30,12 @@ export function copenhagenWallTime(instant: Date): WallTime {
   return { year: value('year'), month: value('month'), day: value('day'), hour: value('hour') % 24, minute: value('minute'), second: value('second') };
 }
 
-/** The Copenhagen calendar day of an instant, "YYYY-MM-DD" (as store.ts's copenhagenDay, with a cached formatter). */
+// Made once: building an Intl formatter costs far more than using one. en-CA writes YYYY-MM-DD.
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIP_ZONE });
+
+/** The Copenhagen calendar day of an instant, "YYYY-MM-DD". */
 export function copenhagenDay(instant: Date = new Date()): string {
-  const w = copenhagenWallTime(instant);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  return dayFormat.format(instant);
 }
 
 /** "HH:MM" in Copenhagen. */

@@ -545,13 +545,7 @@ export class TipScheduler implements TipService {
   private async record(key: string, day: string, statement: Statement, result: DeliveryResult, report: TickReport): Promise<void> {
     const now = this.now();
     if (result.ok) {
-      await this.mutate((s) => {
-        const claim = s.claims[key]?.[day];
-        if (claim) {
-          claim.state = 'posted';
-          claim.postedAt = now.toISOString();
-        }
-      });
+      await this.mutate((s) => setClaim(s, key, day, { state: 'posted', postedAt: now.toISOString() }));
       report.posted.push(key);
       this.deps.log.info(`Dagens tip er sendt til ${key} (${day}): ${statement.id}.`);
       return;
@@ -559,13 +553,7 @@ export class TipScheduler implements TipService {
     if ('retryAfterSeconds' in result) {
       const seconds = Math.min(MAX_RETRY_S, Math.max(MIN_RETRY_S, Math.ceil(Number(result.retryAfterSeconds) || MIN_RETRY_S)));
       const notBefore = new Date(now.getTime() + seconds * 1000);
-      await this.mutate((s) => {
-        const claim = s.claims[key]?.[day];
-        if (claim) {
-          claim.state = 'retry';
-          claim.notBefore = notBefore.toISOString();
-        }
-      });
+      await this.mutate((s) => setClaim(s, key, day, { state: 'retry', notBefore: notBefore.toISOString() }));
       report.retrying.push(key);
       this.deps.log.warn(`Dagens tip til ${key} venter ${seconds} s (rate limit, Retry-After) og prøves igen.`);
       this.wakeAt(notBefore);
@@ -574,11 +562,7 @@ export class TipScheduler implements TipService {
     if ('pause' in result) {
       const reason = describePause(result.pause);
       await this.mutate((s) => {
-        const claim = s.claims[key]?.[day];
-        if (claim) {
-          claim.state = 'paused';
-          claim.error = safeCode(result.pause);
-        }
+        setClaim(s, key, day, { state: 'paused', error: safeCode(result.pause) });
         const sub = s.subscriptions[key];
         if (sub) {
           sub.status = 'paused';
@@ -594,13 +578,7 @@ export class TipScheduler implements TipService {
       return;
     }
     const code = safeCode(result.error);
-    await this.mutate((s) => {
-      const claim = s.claims[key]?.[day];
-      if (claim) {
-        claim.state = 'failed';
-        claim.error = code;
-      }
-    });
+    await this.mutate((s) => setClaim(s, key, day, { state: 'failed', error: code }));
     report.failed.push(key);
     this.deps.log.error(`Dagens tip til ${key} kunne ikke sendes (${code}); det prøves ikke igen i dag.`);
   }
@@ -616,6 +594,12 @@ export class TipScheduler implements TipService {
     timer.unref?.();
     this.timers.add(timer);
   }
+}
+
+/** Records what became of a (channel, day) claim. */
+function setClaim(state: TipState, key: string, day: string, change: Partial<TipClaim>): void {
+  const claim = state.claims[key]?.[day];
+  if (claim) Object.assign(claim, change);
 }
 
 export function createTipService(deps: AppDeps, options: TipServiceOptions = {}): TipScheduler {
