@@ -11,7 +11,7 @@ import {
   type Kind,
 } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
-import type { SearchResult } from '../search/engine.ts';
+import type { Answer } from '../search/answerer.ts';
 import type { KnowledgeIndex } from '../search/knowledge-index.ts';
 import type { Platform, Store } from '../store/store.ts';
 import { tipStatements } from '../tips/rotation.ts';
@@ -181,13 +181,13 @@ export class Conversation {
   }
 
   async question(text: string, ctx: ConversationContext): Promise<Reply> {
-    const result = this.index.engine.search(text, { top: ANSWER_COUNT });
+    const result = this.index.answerer.answer(text, { top: ANSWER_COUNT });
     const questionHash = this.store ? await this.store.recordQuestion(text, result.answered, ctx.platform) : '';
     return this.answer(result, questionHash);
   }
 
   /** The reply for a search result: the statements found, or an honest "no good match". */
-  answer(result: SearchResult, questionHash = ''): Reply {
+  answer(result: Answer, questionHash = ''): Reply {
     if (!result.answered) return this.noMatch();
     const sections: ReplySection[] = [{ statements: this.view(result.hits.map((h) => h.statement)) }];
     return {

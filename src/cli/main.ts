@@ -11,8 +11,8 @@ import { groupsLabel, sourceLabel } from '../bot/reply.ts';
 import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
 import { DataError, DEFAULT_DATA_DIR, loadLexicon } from '../knowledge/load.ts';
 import { StatementSchema, type Statement } from '../knowledge/schema.ts';
-import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex } from '../search/knowledge-index.ts';
+import { Answerer, type Answer } from '../search/answerer.ts';
+import { buildEngine, loadKnowledgeIndex, unreachableStatements, type KnowledgeIndex } from '../search/knowledge-index.ts';
 
 export class UsageError extends Error {}
 
@@ -22,7 +22,7 @@ Brug:
   ledelse ask "spørgsmål" [--top N] [--direction RETNING] [--kind do|dont] [--json]
   ledelse ask --jsonl [--top N] [--corpus FIL]   ét spørgsmål pr. linje på stdin, én JSON-linje pr. svar
   ledelse list [--direction RETNING] [--kind TYPE] [--json]
-  ledelse validate                              tjek data/statements.json og data/lexicon.json
+  ledelse validate                              tjek udsagn, leksikon, situationer og eksempler uden for emnet i data/
   ledelse stats                                 stemmer pr. udsagn og andelen af spørgsmål uden godt svar
   ledelse tip --date ÅÅÅÅ-MM-DD --channel ID    vis hvad der ville blive postet den dag (poster intet)
 
@@ -65,10 +65,12 @@ interface JsonStatement {
 
 const toJson = (s: Statement): JsonStatement => ({ id: s.id, text: s.text, direction: s.direction, kind: s.kind, groups: s.groups });
 
-function resultJson(question: string, r: SearchResult) {
+function resultJson(question: string, r: Answer) {
   return {
     question,
     answered: r.answered,
+    ...(r.answered ? { confidence: r.confidence } : {}),
+    situations: r.situations,
     results: r.hits.map((h) => ({ ...toJson(h.statement), score: Number(h.score.toFixed(4)) })),
   };
 }
@@ -110,14 +112,15 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
   const top = parseTop(values.top);
   const direction = parseDirection(values.direction);
   const kind = parseKind(values.kind);
-  let engine: SearchEngine;
+  let answerer: Answerer;
   let index: KnowledgeIndex | undefined;
   if (values.corpus) {
+    // A plain statement array has no situations: the BM25 path alone.
     const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
-    engine = buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir));
+    answerer = new Answerer(buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir)), undefined, []);
   } else {
     index = knowledge();
-    engine = index.engine;
+    answerer = index.answerer;
   }
   const options = { top, direction, kind };
 
@@ -126,14 +129,14 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
     for await (const line of rl) {
       const question = line.replace(/\r$/, '');
       if (!question.trim()) continue;
-      out(JSON.stringify(resultJson(question, engine.search(question, options))));
+      out(JSON.stringify(resultJson(question, answerer.answer(question, options))));
     }
     return 0;
   }
 
   const question = positionals.join(' ');
   if (!question.trim()) throw new UsageError('Skriv et spørgsmål, fx: ledelse ask "Hvordan fortæller jeg mine medarbejdere om nedskæringerne?"');
-  const result = engine.search(question, options);
+  const result = answerer.answer(question, options);
   if (values.json) {
     out(JSON.stringify(resultJson(question, result), null, 2));
     return 0;
@@ -179,7 +182,18 @@ function list(args: string[], out: (s: string) => void): number {
 function validate(out: (s: string) => void): number {
   const index = knowledge();
   const advice = adviceStatements(index.kb.statements).length;
-  out(`Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet.`);
+  const lost = unreachableStatements(index);
+  if (lost.length) {
+    throw new DataError(
+      `${DEFAULT_DATA_DIR}/situations.json`,
+      lost.map((s) => `udsagnet "${s.id}" hører ikke til nogen situation og findes ikke, når man søger på dets egen tekst — føj det til en situation`),
+    );
+  }
+  const examples = index.situations.reduce((n, s) => n + s.examples.length, 0);
+  out(
+    `Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet, ` +
+      `${index.situations.length} situationer med ${examples} eksempler på spørgsmål.`,
+  );
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { Conversation } from '../../src/bot/conversation.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Statement } from '../../src/knowledge/schema.ts';
+import { Answerer } from '../../src/search/answerer.ts';
 import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex, type LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { Store } from '../../src/store/store.ts';
 import { copenhagenInstant } from '../../src/tips/clock.ts';
@@ -23,10 +24,12 @@ export class EditableKnowledge {
   current: KnowledgeIndex = baseIndex;
   replace(statements: readonly Statement[]): void {
     const byId = new Map(statements.map((s) => [s.id, s]));
+    const engine = buildEngine(statements, baseIndex.lexicon);
     this.current = {
+      ...baseIndex,
       kb: { statements, sources: baseIndex.kb.sources, byId },
-      lexicon: baseIndex.lexicon,
-      engine: buildEngine(statements, baseIndex.lexicon),
+      engine,
+      answerer: new Answerer(engine, baseIndex.matcher, baseIndex.situations),
     };
   }
 }
