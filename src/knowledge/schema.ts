@@ -57,5 +57,4 @@ export const LexiconFileSchema = z.strictObject({
   concepts: z.array(LexiconEntrySchema),
 });
 
-export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export type Lexicon = z.infer<typeof LexiconFileSchema>;
