@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adviceStatements } from '../src/bot/conversation.ts';
+import { adviceStatements } from '../src/knowledge/advice.ts';
 import { Answerer, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from '../src/search/answerer.ts';
 import { loadKnowledgeIndex } from '../src/search/knowledge-index.ts';
 import { miniSearch, naturalTfIdf, type Engine } from './lib/baselines.ts';

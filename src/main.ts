@@ -1,13 +1,13 @@
 // Chooses the front ends from the settings and starts them on one shared core.
 
 import dotenv from 'dotenv';
-import { Conversation } from './bot/conversation.ts';
-import { consoleLogger, type AppDeps, type RunningFrontEnd } from './app.ts';
+import { consoleLogger, type RunningFrontEnd } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createCore } from './core.ts';
 import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
+import { errorMessage } from './shared/errors.ts';
 import { Store } from './store/store.ts';
-import { createTipService } from './tips/service.ts';
 
 export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };
 
@@ -70,36 +70,36 @@ async function main(): Promise<void> {
   await store.prune(config.RETENTION_DAYS);
   const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
   pruning.unref();
-  const conversation = new Conversation(knowledge, store);
-  const deps: AppDeps = { config, knowledge, conversation, store, log, tips: undefined as never };
-  deps.tips = createTipService(deps);
+  // The core first, in dependency order; then the front ends, each with what it uses.
+  const { conversation, tips } = createCore({ config, knowledge, store, log });
+  const { deliveries: tipDeliveries, todaysTip } = tips;
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack(deps, slack.mode));
+      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, log }, slack.mode));
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
-      log.error(err instanceof Error ? err.message : String(err));
+      log.error(errorMessage(err));
       process.exit(1);
     }
   }
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams(deps));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
-      log.warn(`Teams-endepunktet kunne ikke starte lokalt, resten kører videre: ${err instanceof Error ? err.message : String(err)}`);
+      log.warn(`Teams-endepunktet kunne ikke starte lokalt, resten kører videre: ${errorMessage(err)}`);
     }
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb(deps));
+    running.push(await startWeb({ config, conversation, todaysTip, log }));
   }
-  await deps.tips.start();
+  await tips.scheduler.start();
 
   const mode =
     slack.mode === 'socket' ? 'Slack i Socket Mode' : slack.mode === 'http' ? 'Slack i HTTP-tilstand' : 'lokal chatside (ingen Slack-opsætning)';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   if (!config.CLIENT_ID) log.info('  Teams: kun lokalt uden login — sæt CLIENT_ID, CLIENT_SECRET og TENANT_ID i .env (se README, "Teams").');
 
   const shutdown = async () => {
-    deps.tips.stop();
+    tips.scheduler.stop();
     knowledge.close();
     await Promise.allSettled(running.map((fe) => fe.stop()));
     process.exit(0);

@@ -5,14 +5,15 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { adviceStatements } from '../bot/conversation.ts';
 import { renderText } from '../bot/render-text.ts';
 import { groupsLabel, sourceLabel } from '../bot/reply.ts';
+import { adviceStatements } from '../knowledge/advice.ts';
 import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
 import { DataError, DEFAULT_DATA_DIR, loadLexicon } from '../knowledge/load.ts';
 import { StatementSchema, type Statement } from '../knowledge/schema.ts';
 import { Answerer, type Answer } from '../search/answerer.ts';
 import { buildEngine, loadKnowledgeIndex, unreachableStatements, type KnowledgeIndex } from '../search/knowledge-index.ts';
+import { errorMessage } from '../shared/errors.ts';
 
 export class UsageError extends Error {}
 
@@ -81,7 +82,7 @@ function loadCorpus(file: string): Statement[] {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`Kan ikke læse korpus ${file}: ${(err as Error).message}`);
+    throw new UsageError(`Kan ikke læse korpus ${file}: ${errorMessage(err)}`);
   }
   const Item = StatementSchema.pick({ id: true, text: true, direction: true, kind: true, groups: true });
   const parsed = z.array(Item).safeParse(data);
@@ -147,8 +148,9 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
     return 0;
   }
   // The terminal shows what a leader would see in the chat, from the same reply model.
-  const { Conversation } = await import('../bot/conversation.ts');
-  const reply = new Conversation({ current: index! }).answer(result);
+  const [{ Questions }, { Replies }] = await Promise.all([import('../bot/questions.ts'), import('../bot/replies.ts')]);
+  const knowledgeSource = { current: index! };
+  const reply = new Questions(knowledgeSource, new Replies(knowledgeSource)).reply(result);
   out(renderText(reply));
   return 0;
 }
@@ -278,7 +280,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       process.stderr.write(`${usageMessage(err as Error)}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`Uventet fejl: ${(err as Error).message}\n`);
+      process.stderr.write(`Uventet fejl: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     }
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
+import { errorMessage } from '../shared/errors.ts';
 import {
   KnowledgeFileSchema,
   LexiconFileSchema,
@@ -53,7 +54,7 @@ function parseJson(raw: string, file: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
-    throw new DataError(file, [`ugyldig JSON: ${(err as Error).message}`]);
+    throw new DataError(file, [`ugyldig JSON: ${errorMessage(err)}`]);
   }
 }
 

@@ -57,7 +57,6 @@ export const LexiconFileSchema = z.strictObject({
   concepts: z.array(LexiconEntrySchema),
 });
 
-export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export type Lexicon = z.infer<typeof LexiconFileSchema>;
 
 const Id = z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bindestreg');

@@ -7,9 +7,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { copenhagenDay } from '../tips/clock.ts';
+import { copenhagenDay } from '../clock.ts';
 
-export type Platform = 'slack' | 'teams' | 'web' | 'cli';
+/**
+ * A front end's own name for its platform ("slack", "web", …). The core stores it and keys by it,
+ * but never looks inside: which platforms exist is the front ends' business.
+ */
+export type Platform = string;
 export type Vote = 'up' | 'down';
 
 export interface FeedbackRecord {
@@ -36,28 +40,15 @@ export interface StoreData {
   questions: QuestionRecord[];
   /** Conversation keys ("slack:C123") where every top-level message is a question. */
   questionChannels: string[];
-  /** Event ids already handled, with the time they were seen (ms), to answer retries once. */
+  /** Delivery ids already handled ("<platform>:<id>"), with the time they were seen (ms), to answer retries once. */
   seenEvents: Record<string, number>;
   /** Owned by src/tips: subscriptions, rotation and the exactly-once claims. */
   tips: Record<string, unknown>;
-  /** Owned by src/teams: where to send proactive messages, by Teams conversation id. */
-  teamsConversations: Record<string, TeamsConversationRef>;
-}
-
-/**
- * What Teams needs to post into a conversation later (a daily tip): the service URL, the
- * conversation, the tenant and the bot. Never the user's id or name.
- */
-export interface TeamsConversationRef {
-  serviceUrl: string;
-  conversationId: string;
-  /** "personal", "groupChat" or "channel" */
-  conversationType?: string;
-  tenantId?: string;
-  botId: string;
-  botName?: string;
-  /** Day the reference was last confirmed, YYYY-MM-DD. */
-  updated: string;
+  /**
+   * Where a front end can post into a conversation later (a daily tip), by platform and then by
+   * conversation id. Opaque here: each front end owns the shape of its own addresses.
+   */
+  addresses: Record<Platform, Record<string, unknown>>;
 }
 
 function emptyData(): StoreData {
@@ -69,13 +60,12 @@ function emptyData(): StoreData {
     questionChannels: [],
     seenEvents: {},
     tips: {},
-    teamsConversations: {},
+    addresses: {},
   };
 }
 
-/** How long an event id is remembered. Slack retries within minutes; Teams likewise. */
+/** How long a delivery id is remembered. Platforms retry within minutes. */
 const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
-
 
 export class Store {
   private constructor(private readonly db: Low<StoreData>) {}
@@ -133,16 +123,38 @@ export class Store {
   }
 
   /**
-   * True the first time an event id is seen, false for a retry or duplicate. The id is
-   * remembered for an hour.
+   * True the first time a delivery id is seen, false for a retry or duplicate. The id is
+   * remembered for an hour. It is marked before the write is awaited, so two deliveries of the
+   * same id handled at once still count once.
    */
-  async firstSighting(eventId: string, now = Date.now()): Promise<boolean> {
-    if (this.db.data.seenEvents[eventId] !== undefined) return false;
+  async firstDelivery(deliveryId: string, now = Date.now()): Promise<boolean> {
+    if (this.db.data.seenEvents[deliveryId] !== undefined) return false;
     await this.update((d) => {
       for (const [id, at] of Object.entries(d.seenEvents)) if (now - at > SEEN_EVENT_TTL_MS) delete d.seenEvents[id];
-      d.seenEvents[eventId] = now;
+      d.seenEvents[deliveryId] = now;
     });
     return true;
+  }
+
+  /** A front end's stored address for a conversation, as it stored it. */
+  address(platform: Platform, conversation: string): unknown {
+    return this.db.data.addresses[platform]?.[conversation];
+  }
+
+  /** Remembers (or refreshes) an address; writes only when something changed. */
+  async rememberAddress(platform: Platform, conversation: string, address: unknown): Promise<void> {
+    const known = this.address(platform, conversation);
+    if (known !== undefined && JSON.stringify(known) === JSON.stringify(address)) return;
+    await this.update((d) => {
+      (d.addresses[platform] ??= {})[conversation] = address;
+    });
+  }
+
+  async forgetAddress(platform: Platform, conversation: string): Promise<void> {
+    if (this.address(platform, conversation) === undefined) return;
+    await this.update((d) => {
+      delete d.addresses[platform]?.[conversation];
+    });
   }
 
   isQuestionChannel(key: string): boolean {

@@ -1,10 +1,30 @@
 // Conversation references: what the bot needs to post into a Teams conversation later (the
-// daily tip). Kept in the store under `teamsConversations`, by conversation id. Only the
+// daily tip). Kept in the store's addresses under "teams", by conversation id. Only the
 // conversation, tenant, service URL and the bot itself — never who wrote.
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
-import type { Store, TeamsConversationRef } from '../store/store.ts';
-import { copenhagenDay } from '../tips/clock.ts';
+import { copenhagenDay } from '../clock.ts';
+import type { Store } from '../store/store.ts';
+import { TEAMS_PLATFORM } from './platform.ts';
+
+/**
+ * What Teams needs to post into a conversation later (a daily tip): the service URL, the
+ * conversation, the tenant and the bot. Never the user's id or name.
+ */
+export interface TeamsConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  /** "personal", "groupChat" or "channel" */
+  conversationType?: string;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  /** Day the reference was last confirmed, YYYY-MM-DD. */
+  updated: string;
+}
+
+/** The part of the store that keeps addresses. */
+export type AddressBook = Pick<Store, 'address' | 'rememberAddress' | 'forgetAddress'>;
 
 /**
  * A channel thread's conversation id is "<channel id>;messageid=<root>". Tips go to the
@@ -35,7 +55,7 @@ export function referenceFromActivity(activity: Activity, now = new Date()): Tea
   return ref;
 }
 
-/** Narrows a stored value (the tip subscription keeps it as `unknown`) to a reference. */
+/** Narrows a stored value (kept opaque by the store and the tip core) to a reference. */
 export function isConversationRef(value: unknown): value is TeamsConversationRef {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -43,24 +63,31 @@ export function isConversationRef(value: unknown): value is TeamsConversationRef
 }
 
 /** Remembers (or refreshes) a conversation's reference; writes only when something changed. */
-export async function rememberConversation(store: Store, ref: TeamsConversationRef): Promise<void> {
-  const known = store.data.teamsConversations[ref.conversationId];
-  if (known && JSON.stringify(known) === JSON.stringify(ref)) return;
-  await store.update((d) => {
-    d.teamsConversations[ref.conversationId] = ref;
-  });
+export async function rememberConversation(addresses: AddressBook, ref: TeamsConversationRef): Promise<void> {
+  await addresses.rememberAddress(TEAMS_PLATFORM, ref.conversationId, ref);
 }
 
-export async function forgetConversation(store: Store, conversationId: string): Promise<void> {
-  const id = baseConversationId(conversationId);
-  if (!store.data.teamsConversations[id]) return;
-  await store.update((d) => {
-    delete d.teamsConversations[id];
-  });
+export async function forgetConversation(addresses: AddressBook, conversationId: string): Promise<void> {
+  await addresses.forgetAddress(TEAMS_PLATFORM, baseConversationId(conversationId));
 }
 
-export function storedConversation(store: Store, conversationId: string): TeamsConversationRef | undefined {
-  return store.data.teamsConversations[baseConversationId(conversationId)];
+export function storedConversation(addresses: AddressBook, conversationId: string): TeamsConversationRef | undefined {
+  const stored = addresses.address(TEAMS_PLATFORM, baseConversationId(conversationId));
+  return isConversationRef(stored) ? stored : undefined;
+}
+
+/**
+ * A DB file from before addresses were kept by platform has them under "teamsConversations":
+ * moved once into the addresses, so tips to those conversations keep working.
+ */
+export async function adoptOlderReferences(store: Store): Promise<void> {
+  const older = (store.data as unknown as { teamsConversations?: Record<string, unknown> }).teamsConversations;
+  if (!older) return;
+  await store.update((d) => {
+    const teams = (d.addresses[TEAMS_PLATFORM] ??= {});
+    for (const [id, ref] of Object.entries(older)) if (isConversationRef(ref) && !(id in teams)) teams[id] = ref;
+    delete (d as unknown as { teamsConversations?: unknown }).teamsConversations;
+  });
 }
 
 /** The SDK's reference for sending to a stored conversation. */
