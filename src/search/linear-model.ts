@@ -27,8 +27,9 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.5
 export interface LinearModelSnapshot {
   classes: number;
   features: number;
-  /** Float32 weights, feature-major (features × classes), base64. */
+  /** Weights, feature-major (features × classes), as signed bytes (base64) times `scale`. */
   weights: string;
+  scale: number;
   bias: number[];
 }
 
@@ -108,22 +109,31 @@ export class LinearModel {
         }
       }
     }
-    const weights = Float32Array.from(w);
+    const { quantized, scale } = quantize(w);
+    const weights = Float32Array.from(quantized, (q) => q * scale);
     return new LinearModel(classes, features, weights, bias);
   }
 
   static restore(s: LinearModelSnapshot): LinearModel {
     const bytes = Buffer.from(s.weights, 'base64');
-    const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    if (weights.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
+    if (bytes.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
+    const quantized = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const weights = Float32Array.from(quantized, (q) => q * s.scale);
     return new LinearModel(s.classes, s.features, weights, Float64Array.from(s.bias));
   }
 
+  /**
+   * Weights rounded to 255 levels: a quarter of the size, so the start-up cache reads and parses
+   * faster; the probabilities move in the third decimal. A freshly trained model is rounded the
+   * same way (see `train`), so trained and restored models classify alike.
+   */
   snapshot(): LinearModelSnapshot {
+    const { quantized, scale } = quantize(this.weights);
     return {
       classes: this.classes,
       features: this.features,
-      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString('base64'),
+      weights: Buffer.from(quantized.buffer, quantized.byteOffset, quantized.byteLength).toString('base64'),
+      scale,
       bias: [...this.bias],
     };
   }
@@ -144,6 +154,15 @@ export class LinearModel {
     softmaxInPlace(out);
     return out;
   }
+}
+
+function quantize(w: ArrayLike<number>): { quantized: Int8Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
+  const scale = max > 0 ? max / 127 : 1;
+  const quantized = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) quantized[i] = Math.round(w[i]! / scale);
+  return { quantized, scale };
 }
 
 function softmaxInPlace(v: Float64Array): void {
