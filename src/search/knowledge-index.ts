@@ -61,42 +61,11 @@ interface IndexSnapshot {
 }
 
 /** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
-export function buildEngine(
-  statements: readonly Statement[],
-  lexicon: Lexicon,
-  snapshot?: Omit<IndexSnapshot, 'matcher'>,
-  situations: readonly Situation[] = [],
-): SearchEngine {
+export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: Omit<IndexSnapshot, 'matcher'>): SearchEngine {
   const vocabulary = new Set<string>();
   for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
   const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer });
-  const asked = askedAbout(situations);
-  const context = (s: Statement) => {
-    const out = statementContext(s);
-    const questions = asked.get(s.id);
-    if (questions) out.push({ text: questions.join('. '), weight: EXPANSION_WEIGHT });
-    return out;
-  };
-  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, context, snapshot?.engine);
-}
-
-/**
- * Document expansion: the example questions of a situation are indexed, very lightly, as words
- * of its first statements, so the words leaders use for a situation ("kan ikke sove", "pressen
- * ringer") reach the statements that help in it. Measured on the persona-written dev set:
- * MRR@5 0.77 → 0.80 at this weight; 0.1 lets the examples drown the statements' own words.
- */
-const EXPANSION_WEIGHT = 0.01;
-/** How many of a situation's first statements take its example questions as their own words. */
-const EXPANSION_DEPTH = 5;
-
-/** The example questions of the situations in which a statement is among the first listed. */
-function askedAbout(situations: readonly Situation[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const sit of situations) {
-    for (const id of sit.statements.slice(0, EXPANSION_DEPTH)) out.set(id, [...(out.get(id) ?? []), ...sit.examples]);
-  }
-  return out;
+  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext, snapshot?.engine);
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -163,7 +132,7 @@ export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
   const offTopic = loadOffTopic(dataDir, offTopicRaw);
   const key = cacheKey([statementsRaw, lexiconRaw, situationsRaw, offTopicRaw]);
   const snapshot = readSnapshot(key);
-  const engine = buildEngine(kb.statements, lexicon, snapshot, situations);
+  const engine = buildEngine(kb.statements, lexicon, snapshot);
   const matcher = snapshot?.matcher
     ? SituationMatcher.restore(snapshot.matcher, engine.analyzer)
     : SituationMatcher.train({ situations, offTopic, statements: kb.statements }, engine.analyzer);

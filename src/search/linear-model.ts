@@ -49,12 +49,18 @@ function seeded(seed: number): () => number {
 }
 
 export class LinearModel {
+  private readonly weights: Float32Array;
+
   private constructor(
     readonly classes: number,
     readonly features: number,
-    private readonly weights: Float32Array,
+    /** The weights as signed bytes times `scale`: what is stored and what is used. */
+    private readonly quantized: Int8Array,
+    private readonly scale: number,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.weights = Float32Array.from(quantized, (q) => q * scale);
+  }
 
   /** `sampleWeight` scales each example's gradient (1 when absent), on top of its class weight. */
   static train(
@@ -110,16 +116,14 @@ export class LinearModel {
       }
     }
     const { quantized, scale } = quantize(w);
-    const weights = Float32Array.from(quantized, (q) => q * scale);
-    return new LinearModel(classes, features, weights, bias);
+    return new LinearModel(classes, features, quantized, scale, bias);
   }
 
   static restore(s: LinearModelSnapshot): LinearModel {
     const bytes = Buffer.from(s.weights, 'base64');
     if (bytes.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
-    const quantized = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const weights = Float32Array.from(quantized, (q) => q * s.scale);
-    return new LinearModel(s.classes, s.features, weights, Float64Array.from(s.bias));
+    const quantized = Int8Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return new LinearModel(s.classes, s.features, quantized, s.scale, Float64Array.from(s.bias));
   }
 
   /**
@@ -128,12 +132,12 @@ export class LinearModel {
    * same way (see `train`), so trained and restored models classify alike.
    */
   snapshot(): LinearModelSnapshot {
-    const { quantized, scale } = quantize(this.weights);
+    const q = this.quantized;
     return {
       classes: this.classes,
       features: this.features,
-      weights: Buffer.from(quantized.buffer, quantized.byteOffset, quantized.byteLength).toString('base64'),
-      scale,
+      weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64'),
+      scale: this.scale,
       bias: [...this.bias],
     };
   }
