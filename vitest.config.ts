@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Protocol tests start servers on free ports; files run in parallel, each on its own ports.
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
   },
 });

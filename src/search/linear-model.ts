@@ -34,7 +34,7 @@ export interface LinearModelSnapshot {
 }
 
 /** Gradients smaller than this are skipped (see train). */
-const MIN_GRADIENT = 1e-4;
+const MIN_GRADIENT = 1e-3;
 
 /** mulberry32: a small, fast, seeded PRNG for a reproducible shuffle. */
 function seeded(seed: number): () => number {
