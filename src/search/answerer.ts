@@ -31,10 +31,11 @@ export interface Answer {
 export interface AnswerPolicy {
   /** Below this the guard's "off topic" wins: no answer, whatever words the question shares. */
   minInDomain: number;
-  /** Coverage at which the statements' own words outweigh a doubtful guard… */
+  /**
+   * Coverage at which the statements' own words outweigh the guard: a question they answer
+   * nearly word for word is theirs, even in words no example had (a new statement, a new term).
+   */
   strongCoverage: number;
-  /** …down to this belief in the domain. */
-  minInDomainCovered: number;
   /** How much a situation's statements gain, times the situation's probability. */
   situationBoost: number;
   /** The least probability of the top situation for an honest "nearest" answer. */
@@ -48,7 +49,6 @@ export interface AnswerPolicy {
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   minInDomain: 0.4,
   strongCoverage: 0.75,
-  minInDomainCovered: 0.2,
   situationBoost: 0.8,
   minSituation: 0.35,
   reportSituation: 0.15,
@@ -112,7 +112,7 @@ export class Answerer {
     let confidence: Confidence | undefined;
     // A question the statements cover nearly word for word is theirs, whatever the guard thinks.
     const covered = result.answered && result.confidence >= this.policy.strongCoverage;
-    if (form !== 'social' && (inDomain >= this.policy.minInDomain || (covered && inDomain >= this.policy.minInDomainCovered))) {
+    if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
       else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation) confidence = 'low';
     }
