@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Protocol tests start servers on free ports; files run in parallel, each on its own ports.
     pool: 'forks',
+    // A throwaway PostgreSQL for the store tests (skipped locally without PostgreSQL, failing in CI).
+    globalSetup: ['test/setup/postgres.ts'],
   },
 });

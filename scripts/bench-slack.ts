@@ -85,7 +85,7 @@ async function serveFull(apiBase: string): Promise<void> {
   const { loadConfig } = await import('../src/config.ts');
   const { LiveKnowledge } = await import('../src/search/knowledge-index.ts');
   const { startSlack } = await import('../src/slack/index.ts');
-  const { Store } = await import('../src/store/store.ts');
+  const { FileStore: Store } = await import('../src/store/store.ts');
   const { createTipService } = await import('../src/tips/service.ts');
   type AppDeps = import('../src/app.ts').AppDeps;
 

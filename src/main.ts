@@ -6,7 +6,7 @@ import { consoleLogger, type AppDeps, type RunningFrontEnd } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
-import { Store } from './store/store.ts';
+import { FileStore as Store } from './store/store.ts';
 import { createTipService } from './tips/service.ts';
 
 export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };

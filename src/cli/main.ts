@@ -185,10 +185,10 @@ function validate(out: (s: string) => void): number {
 
 async function stats(out: (s: string) => void): Promise<number> {
   const { loadConfig } = await import('../config.ts');
-  const { Store } = await import('../store/store.ts');
+  const { openStore } = await import('../store/open.ts');
   const config = loadConfig();
-  const store = await Store.open(config.DB_FILE);
-  const { votes, questions, unanswered } = store.stats();
+  const store = await openStore(config, { quiet: true });
+  const { votes, questions, unanswered } = await store.stats().finally(() => store.close());
   const { kb } = knowledge();
   out(`Spørgsmål: ${questions}. Uden godt svar: ${unanswered}${questions ? ` (${((100 * unanswered) / questions).toFixed(0)} %)` : ''}.`);
   if (votes.size === 0) {

@@ -48,9 +48,9 @@ export function capInput(text: string | undefined): string {
 }
 
 /** "C123" or "slack:C123" in QUESTION_CHANNELS, or switched on with /ledelse kanal spørgsmål til. */
-export function isQuestionChannel(bot: SlackBot, channel: string): boolean {
+export async function isQuestionChannel(bot: SlackBot, channel: string): Promise<boolean> {
   const fromEnv = bot.deps.config.QUESTION_CHANNELS;
-  return fromEnv.includes(channel) || fromEnv.includes(`slack:${channel}`) || bot.deps.store.isQuestionChannel(`slack:${channel}`);
+  return fromEnv.includes(channel) || fromEnv.includes(`slack:${channel}`) || (await bot.deps.store.isQuestionChannel(`slack:${channel}`));
 }
 
 /** A direct message conversation (D…), where there is no channel to configure. */

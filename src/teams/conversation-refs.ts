@@ -3,7 +3,7 @@
 // conversation, tenant, service URL and the bot itself — never who wrote.
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
-import type { Store, TeamsConversationRef } from '../store/store.ts';
+import type { FileStore as Store, TeamsConversationRef } from '../store/store.ts';
 import { copenhagenDay } from '../tips/clock.ts';
 
 /**

@@ -3,7 +3,7 @@
 // answered — so the same calendar, rotation and exactly-once rules apply as in Slack.
 
 import type { Reply } from '../bot/reply.ts';
-import type { Store, TeamsConversationRef } from '../store/store.ts';
+import type { FileStore as Store, TeamsConversationRef } from '../store/store.ts';
 import type { DeliveryResult, TipDeliver, TipSubscription } from '../tips/types.ts';
 import { isConversationRef, storedConversation } from './conversation-refs.ts';
 

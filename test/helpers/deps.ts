@@ -8,7 +8,7 @@ import type { Intent } from '../../src/bot/intent.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import type { TipCommandContext, TipDeliver, TipPlatform, TipService } from '../../src/tips/types.ts';
 
 export interface RecordingTips extends TipService {

@@ -11,7 +11,7 @@ import type { Reply } from '../../src/bot/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Statement } from '../../src/knowledge/schema.ts';
 import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex, type LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { copenhagenInstant } from '../../src/tips/clock.ts';
 import { createTipService, type TipScheduler } from '../../src/tips/service.ts';
 import type { DeliveryResult, TipPlatform, TipSubscription } from '../../src/tips/types.ts';

@@ -11,7 +11,7 @@ import type { AppDeps, Logger } from '../../src/app.ts';
 import { Conversation } from '../../src/bot/conversation.ts';
 import { loadConfig } from '../../src/config.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { createTipService } from '../../src/tips/service.ts';
 import { startWeb, type WebFrontEnd } from '../../src/web/server.ts';
 

@@ -31,7 +31,7 @@ export function questionChannelMessage(bot: SlackBot) {
     const text = capInput(message.text);
     // A mention is answered once, by the app_mention listener.
     if (context.botUserId && text.includes(`<@${context.botUserId}`)) return;
-    if (!isQuestionChannel(bot, message.channel)) return;
+    if (!(await isQuestionChannel(bot, message.channel))) return;
     if (!(await firstDelivery(bot, body))) return;
 
     bot.answers.push(async () => {
