@@ -8,6 +8,7 @@ import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
 import { FileStore as Store } from './store/store.ts';
 import { createTipService } from './tips/service.ts';
+import { within } from './shutdown.ts';
 
 export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };
 
@@ -108,14 +109,28 @@ async function main(): Promise<void> {
   if (slack.mode === 'off') log.info('  Slack: ikke sat op — sæt SLACK_APP_TOKEN og SLACK_BOT_TOKEN i .env (se README, "Slack").');
   if (!config.CLIENT_ID) log.info('  Teams: kun lokalt uden login — sæt CLIENT_ID, CLIENT_SECRET og TENANT_ID i .env (se README, "Teams").');
 
-  const shutdown = async () => {
+  // SIGTERM (a rolling deploy, a scale-down): stop taking new work, let answers in flight finish
+  // within SHUTDOWN_TIMEOUT, write what the store still holds, then exit.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.SHUTDOWN_TIMEOUT * 1000;
+    log.info(`${signal}: Ledelsesbot stopper (højst ${config.SHUTDOWN_TIMEOUT} s til svar, der er i gang).`);
+    const hardStop = setTimeout(() => {
+      log.warn('Ledelsesbot stoppede, før alle svar var færdige (SHUTDOWN_TIMEOUT).');
+      process.exit(1);
+    }, graceMs + 5_000);
+    hardStop.unref();
     deps.tips.stop();
     knowledge.close();
-    await Promise.allSettled(running.map((fe) => fe.stop()));
+    clearInterval(pruning);
+    await within(Promise.allSettled(running.map((fe) => fe.stop())), graceMs);
+    await store.close(2_000);
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 await main();

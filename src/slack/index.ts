@@ -10,6 +10,7 @@ import { createTipDelivery } from './delivery.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
+import { serveHealth } from '../health.ts';
 
 export type SlackRunMode = 'socket' | 'http';
 
@@ -93,6 +94,7 @@ export function createSlackApp(deps: AppDeps, mode: SlackRunMode): SlackApp {
       customRoutes: [
         { path: '/', method: ['GET'], handler: statusPage },
         { path: '/healthz', method: ['GET'], handler: statusPage },
+        { path: '/readyz', method: ['GET'], handler: (req, res) => void serveHealth(req, res, deps) },
       ],
     });
     app = new App({ ...common, receiver });

@@ -281,5 +281,5 @@ export class FileStore implements Store {
     return { ready: true };
   }
 
-  async close(): Promise<void> {}
+  async close(_timeoutMs?: number): Promise<void> {}
 }

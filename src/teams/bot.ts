@@ -19,6 +19,7 @@ import { renderReplyCards } from './cards.ts';
 import { toSdkReference } from './conversation-refs.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { cardMessage } from './handlers/turn.ts';
+import { serveHealth } from '../health.ts';
 import { NodeHttpAdapter, type ActivityGuard } from './http-adapter.ts';
 import { SdkLogger } from './sdk-logger.ts';
 import { SentCards } from './sent-cards.ts';
@@ -112,8 +113,10 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
   const authenticated = Boolean(config.CLIENT_ID);
   const sentCards = new SentCards();
 
-  const adapter = new NodeHttpAdapter(authenticated ? undefined : localOnly, (err) =>
-    log.error(`Teams: fejl i endepunktet: ${err instanceof Error ? err.message : String(err)}`),
+  const adapter = new NodeHttpAdapter(
+    authenticated ? undefined : localOnly,
+    (err) => log.error(`Teams: fejl i endepunktet: ${err instanceof Error ? err.message : String(err)}`),
+    (req, res) => serveHealth(req, res, deps),
   );
   const app = new LedelsesbotApp({
     // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID etc. from
@@ -152,7 +155,7 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
       const shownHost = host ?? 'localhost';
       return { host: address.address, port: address.port, url: `http://${formatHost(shownHost)}:${address.port}${MESSAGING_ENDPOINT}` };
     },
-    stop: () => adapter.stop(),
+    stop: () => adapter.stop(config.SHUTDOWN_TIMEOUT * 1000),
     sendReply,
     deliverTip: createTipDeliver(store, sendReply),
   };

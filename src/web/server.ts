@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps, RunningFrontEnd } from '../app.ts';
+import { serveHealth } from '../health.ts';
+import { closeServer } from '../shutdown.ts';
 import { getTip, postFeedback, postMessage, type ApiResult } from './api.ts';
 
 /** Largest request body accepted. A long pasted question (100 kB) fits; more is refused. */
@@ -173,6 +175,8 @@ export function createWebHandler(deps: AppDeps, options: { loopbackOnly: boolean
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    // Probes come from the platform, by IP: answered before the host check below.
+    if (serveHealth(req, res, deps)) return;
 
     // While bound to loopback only, answer only to names of this machine: a web page on some
     // other site cannot then reach the API by pointing its own domain at 127.0.0.1.
@@ -273,10 +277,7 @@ export async function startWeb(deps: AppDeps): Promise<WebFrontEnd> {
     port,
     host,
     server,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    // Answers in flight get up to the shutdown time to finish.
+    stop: () => closeServer(server, deps.config.SHUTDOWN_TIMEOUT * 1000),
   };
 }

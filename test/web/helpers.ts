@@ -103,7 +103,7 @@ export interface AppProcess {
 function isolatedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(SLACK_|TIP_|CLIENT_|TENANT_|HOST$|PORT$|DATA_DIR$|DB_FILE$|QUESTION_CHANNELS$)/.test(key)) delete env[key];
+    if (/^(SLACK_|TIP_|CLIENT_|TENANT_|HOST$|PORT$|DATA_DIR$|DB_FILE$|QUESTION_CHANNELS$|DATABASE_URL$)/.test(key)) delete env[key];
   }
   for (const key of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID', 'TIP_CHANNELS', 'HOST', 'DATA_DIR']) {
     env[key] = '';
