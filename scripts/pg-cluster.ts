@@ -7,11 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { startCluster } from './lib/pg-cluster.ts';
 
 const command = process.argv[2] ?? 'start';
-const cluster = await startCluster({ fast: command === 'test' });
+// Tests trade durability for speed (fsync off); a cluster for trying the app does not.
+const cluster = await startCluster({ fast: command === 'test' || process.argv.includes('--fast') });
 process.on('exit', () => cluster.stop());
 
 if (command === 'test') {
-  const files = process.argv.slice(3);
+  const files = process.argv.slice(3).filter((a) => a !== '--fast');
   const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...(files.length ? files : ['test/store'])], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: cluster.adminUrl },

@@ -3,7 +3,7 @@
 // src/store/postgres/ (DATABASE_URL).
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -52,6 +52,22 @@ function emptyData(): FileStoreData {
     records: {},
     teamsConversations: {},
   };
+}
+
+/**
+ * A state file's contents without opening it as a store (nothing is written to it), with the
+ * Teams references folded into records: what `ledelse migrate-state` moves.
+ */
+export function readStateFile(file: string): StoreData {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<FileStoreData> | null;
+  if (!raw || typeof raw !== 'object' || typeof raw.salt !== 'string') {
+    throw new Error(`${file} er ikke en Ledelsesbot-tilstandsfil (feltet "salt" mangler).`);
+  }
+  const data = { ...emptyData(), ...raw };
+  const { teamsConversations, ...rest } = data;
+  const ns = conversationNamespace('teams');
+  if (Object.keys(teamsConversations).length) rest.records = { ...rest.records, [ns]: { ...teamsConversations, ...(rest.records[ns] ?? {}) } };
+  return rest;
 }
 
 /** Normalises a question the same way for every store, so a hash means the same everywhere. */
