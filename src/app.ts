@@ -4,7 +4,7 @@
 import type { Conversation } from './bot/conversation.ts';
 import type { Config } from './config.ts';
 import type { LiveKnowledge } from './search/knowledge-index.ts';
-import type { FileStore as Store } from './store/store.ts';
+import type { Store } from './store/store.ts';
 import type { TipService } from './tips/types.ts';
 
 export interface Logger {

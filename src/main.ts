@@ -6,7 +6,7 @@ import { consoleLogger, type AppDeps, type RunningFrontEnd } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
-import { FileStore as Store } from './store/store.ts';
+import { openStore } from './store/open.ts';
 import { createTipService } from './tips/service.ts';
 import { within } from './shutdown.ts';
 
@@ -67,7 +67,14 @@ async function main(): Promise<void> {
     throw err;
   }
   knowledge.watch();
-  const store = await Store.open(config.DB_FILE);
+  let store;
+  try {
+    // PostgreSQL when DATABASE_URL is set (then no state file is written), else DB_FILE.
+    store = await openStore(config, { log });
+  } catch (err) {
+    log.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
   await store.prune(config.RETENTION_DAYS);
   const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
   pruning.unref();

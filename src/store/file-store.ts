@@ -21,24 +21,23 @@ import {
   type TipDocuments,
 } from './types.ts';
 
-/**
- * What Teams needs to post into a conversation later (a daily tip): the service URL, the
- * conversation, the tenant and the bot. Never the user's id or name.
- */
-export interface TeamsConversationRef {
-  serviceUrl: string;
-  conversationId: string;
-  /** "personal", "groupChat" or "channel" */
-  conversationType?: string;
-  tenantId?: string;
-  botId: string;
-  botName?: string;
-  /** Day the reference was last confirmed, YYYY-MM-DD. */
-  updated: string;
-}
+/** The file's document. */
+export type FileStoreData = StoreData;
 
-/** The file's document. Teams references still live at the top level of the file. */
-export type FileStoreData = StoreData & { teamsConversations: Record<string, TeamsConversationRef> };
+/**
+ * Files written before opaque records kept one platform's conversation references in a field of
+ * their own; on open they move to the records namespace that platform's front end now reads.
+ */
+const LEGACY_RECORD_FIELDS: Record<string, string> = { teamsConversations: conversationNamespace('teams') };
+
+function moveLegacyRecords(data: FileStoreData): void {
+  const fields = data as unknown as Record<string, unknown>;
+  for (const [field, namespace] of Object.entries(LEGACY_RECORD_FIELDS)) {
+    const legacy = fields[field];
+    if (legacy && typeof legacy === 'object') data.records[namespace] = { ...(legacy as Record<string, unknown>), ...(data.records[namespace] ?? {}) };
+    delete fields[field];
+  }
+}
 
 function emptyData(): FileStoreData {
   return {
@@ -50,7 +49,6 @@ function emptyData(): FileStoreData {
     seenEvents: {},
     tips: {},
     records: {},
-    teamsConversations: {},
   };
 }
 
@@ -64,10 +62,8 @@ export function readStateFile(file: string): StoreData {
     throw new Error(`${file} er ikke en Ledelsesbot-tilstandsfil (feltet "salt" mangler).`);
   }
   const data = { ...emptyData(), ...raw };
-  const { teamsConversations, ...rest } = data;
-  const ns = conversationNamespace('teams');
-  if (Object.keys(teamsConversations).length) rest.records = { ...rest.records, [ns]: { ...teamsConversations, ...(rest.records[ns] ?? {}) } };
-  return rest;
+  moveLegacyRecords(data);
+  return data;
 }
 
 /** Normalises a question the same way for every store, so a hash means the same everywhere. */
@@ -77,8 +73,9 @@ export function hashWithSalt(salt: string, question: string): string {
 }
 
 /** The tip documents inside a raw `tips` value, with every map present. */
-function tipDocuments(tips: Record<string, unknown>): TipDocuments {
+function tipDocuments(raw: unknown): TipDocuments {
   const map = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, never>) : {});
+  const tips = map(raw) as Record<string, unknown>;
   return { subscriptions: map(tips.subscriptions), rotations: map(tips.rotations), claims: map(tips.claims) };
 }
 
@@ -113,6 +110,7 @@ export class FileStore implements Store {
     await db.read();
     // Fill in what an older or partial file lacks, without losing what it has.
     db.data = { ...emptyData(), ...(db.data ?? {}) };
+    moveLegacyRecords(db.data);
     await db.write();
     return new FileStore(db);
   }
@@ -131,6 +129,7 @@ export class FileStore implements Store {
   async reload(): Promise<void> {
     await this.db.read();
     this.db.data = { ...emptyData(), ...(this.db.data ?? {}) };
+    moveLegacyRecords(this.db.data);
   }
 
   hashQuestion(question: string): string {
@@ -180,33 +179,24 @@ export class FileStore implements Store {
 
   // ---- opaque records ----------------------------------------------------------------------
 
-  private legacyTeams(namespace: string): boolean {
-    return namespace === conversationNamespace('teams');
-  }
-
   async getRecord(namespace: string, key: string): Promise<unknown> {
-    if (this.legacyTeams(namespace)) return structuredClone(this.db.data.teamsConversations[key]);
     return structuredClone(this.db.data.records[namespace]?.[key]);
   }
 
   async putRecord(namespace: string, key: string, value: unknown): Promise<void> {
     await this.update((d) => {
-      if (this.legacyTeams(namespace)) d.teamsConversations[key] = structuredClone(value) as TeamsConversationRef;
-      else (d.records[namespace] ??= {})[key] = structuredClone(value);
+      (d.records[namespace] ??= {})[key] = structuredClone(value);
     });
   }
 
   async deleteRecord(namespace: string, key: string): Promise<void> {
-    const held = this.legacyTeams(namespace) ? this.db.data.teamsConversations : this.db.data.records[namespace];
-    if (!held || !(key in held)) return;
+    if (!this.db.data.records[namespace] || !(key in this.db.data.records[namespace])) return;
     await this.update((d) => {
-      if (this.legacyTeams(namespace)) delete d.teamsConversations[key];
-      else delete d.records[namespace]?.[key];
+      delete d.records[namespace]?.[key];
     });
   }
 
   async listRecords(namespace: string): Promise<Record<string, unknown>> {
-    if (this.legacyTeams(namespace)) return structuredClone(this.db.data.teamsConversations);
     return structuredClone(this.db.data.records[namespace] ?? {});
   }
 
@@ -222,7 +212,7 @@ export class FileStore implements Store {
       const docs = structuredClone(tipDocuments(this.db.data.tips));
       const result = change(docs);
       await this.update((d) => {
-        d.tips = { ...d.tips, ...docs };
+        d.tips = { version: 1, ...docs };
       });
       return result;
     });
@@ -252,12 +242,7 @@ export class FileStore implements Store {
   }
 
   async exportData(): Promise<StoreData> {
-    const { teamsConversations, ...rest } = structuredClone(this.db.data);
-    const records = rest.records;
-    if (Object.keys(teamsConversations).length) {
-      records[conversationNamespace('teams')] = { ...teamsConversations, ...(records[conversationNamespace('teams')] ?? {}) };
-    }
-    return { ...rest, records };
+    return structuredClone(this.db.data);
   }
 
   async importData(data: StoreData): Promise<{ imported: Record<string, number> }> {
@@ -277,10 +262,7 @@ export class FileStore implements Store {
         claims: { ...from.claims, ...tips.claims },
       };
       for (const [ns, entries] of Object.entries(incoming.records ?? {})) {
-        for (const [key, value] of Object.entries(entries)) {
-          if (this.legacyTeams(ns)) d.teamsConversations[key] ??= value as TeamsConversationRef;
-          else (d.records[ns] ??= {})[key] ??= value;
-        }
+        for (const [key, value] of Object.entries(entries)) (d.records[ns] ??= {})[key] ??= value;
       }
     });
     return { imported };

@@ -2,4 +2,4 @@
 // PostgreSQL (postgres/, when DATABASE_URL is set). Most code imports from here.
 
 export * from './types.ts';
-export { FileStore, hashWithSalt, type FileStoreData, type TeamsConversationRef } from './file-store.ts';
+export { FileStore, hashWithSalt, type FileStoreData } from './file-store.ts';

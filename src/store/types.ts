@@ -54,10 +54,8 @@ export interface StoreData {
   seenEvents: Record<string, number>;
   /** Owned by src/tips: subscriptions, rotation and the exactly-once claims. */
   tips: Record<string, unknown>;
-  /** Opaque records by namespace and key (e.g. "conversation:teams" → conversation id → reference). */
+  /** Opaque records by namespace and key (e.g. a platform's conversation references). */
   records: Record<string, Record<string, unknown>>;
-  /** Files written before records existed kept Teams references here; read and moved on open. */
-  teamsConversations?: Record<string, unknown>;
 }
 
 export interface StoreStats {

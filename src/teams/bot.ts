@@ -13,7 +13,7 @@ import { App } from '@microsoft/teams.apps';
 import type { Interceptor } from '@microsoft/teams.common';
 import type { AppDeps, Logger } from '../app.ts';
 import type { Reply } from '../bot/reply.ts';
-import type { TeamsConversationRef } from '../store/store.ts';
+import type { TeamsConversationRef } from './conversation-refs.ts';
 import type { TipDeliver } from '../tips/types.ts';
 import { renderReplyCards } from './cards.ts';
 import { toSdkReference } from './conversation-refs.ts';

@@ -1,10 +1,29 @@
 // Conversation references: what the bot needs to post into a Teams conversation later (the
-// daily tip). Kept in the store under `teamsConversations`, by conversation id. Only the
-// conversation, tenant, service URL and the bot itself — never who wrote.
+// daily tip). Kept in the store as opaque records (namespace "conversation:teams"), by
+// conversation id, so every instance can post. Only the conversation, tenant, service URL and
+// the bot itself — never who wrote.
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
-import type { FileStore as Store, TeamsConversationRef } from '../store/store.ts';
+import { conversationNamespace, type Store } from '../store/store.ts';
 import { copenhagenDay } from '../tips/clock.ts';
+
+/**
+ * What Teams needs to post into a conversation later (a daily tip): the service URL, the
+ * conversation, the tenant and the bot. Never the user's id or name.
+ */
+export interface TeamsConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  /** "personal", "groupChat" or "channel" */
+  conversationType?: string;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  /** Day the reference was last confirmed, YYYY-MM-DD. */
+  updated: string;
+}
+
+const NAMESPACE = conversationNamespace('teams');
 
 /**
  * A channel thread's conversation id is "<channel id>;messageid=<root>". Tips go to the
@@ -44,23 +63,18 @@ export function isConversationRef(value: unknown): value is TeamsConversationRef
 
 /** Remembers (or refreshes) a conversation's reference; writes only when something changed. */
 export async function rememberConversation(store: Store, ref: TeamsConversationRef): Promise<void> {
-  const known = store.data.teamsConversations[ref.conversationId];
+  const known = await store.getRecord(NAMESPACE, ref.conversationId);
   if (known && JSON.stringify(known) === JSON.stringify(ref)) return;
-  await store.update((d) => {
-    d.teamsConversations[ref.conversationId] = ref;
-  });
+  await store.putRecord(NAMESPACE, ref.conversationId, ref);
 }
 
 export async function forgetConversation(store: Store, conversationId: string): Promise<void> {
-  const id = baseConversationId(conversationId);
-  if (!store.data.teamsConversations[id]) return;
-  await store.update((d) => {
-    delete d.teamsConversations[id];
-  });
+  await store.deleteRecord(NAMESPACE, baseConversationId(conversationId));
 }
 
-export function storedConversation(store: Store, conversationId: string): TeamsConversationRef | undefined {
-  return store.data.teamsConversations[baseConversationId(conversationId)];
+export async function storedConversation(store: Store, conversationId: string): Promise<TeamsConversationRef | undefined> {
+  const value = await store.getRecord(NAMESPACE, baseConversationId(conversationId));
+  return isConversationRef(value) ? value : undefined;
 }
 
 /** The SDK's reference for sending to a stored conversation. */

@@ -3,9 +3,9 @@
 // answered — so the same calendar, rotation and exactly-once rules apply as in Slack.
 
 import type { Reply } from '../bot/reply.ts';
-import type { FileStore as Store, TeamsConversationRef } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 import type { DeliveryResult, TipDeliver, TipSubscription } from '../tips/types.ts';
-import { isConversationRef, storedConversation } from './conversation-refs.ts';
+import { isConversationRef, storedConversation, type TeamsConversationRef } from './conversation-refs.ts';
 
 /** How long to wait when Teams says "too many requests" without saying how long. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -74,7 +74,7 @@ export function deliveryResultForError(err: unknown): DeliveryResult {
  */
 export function createTipDeliver(store: Store, send: SendReply): TipDeliver {
   return async (subscription: TipSubscription, reply: Reply): Promise<DeliveryResult> => {
-    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : storedConversation(store, subscription.channel);
+    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : await storedConversation(store, subscription.channel);
     if (!ref) {
       return {
         ok: false,

@@ -2,9 +2,14 @@
 // exactly-once bookkeeping. Platform-neutral: Slack and Teams register how they deliver a Reply.
 //
 // Exactly once: a (channel, day) tip is claimed — the statement chosen and the rotation advanced —
-// and the claim is written to DB_FILE before the front end is asked to post; the result is
-// written after. A claim that was never confirmed (the app stopped mid-post) is never posted
-// again, so a crash can cost a tip but never double-post one.
+// and the claim is written to the store before the front end is asked to post; the result is
+// written after. The claim is one atomic store change on fresh state (in PostgreSQL a unique
+// (channel, day) row under a lock every instance honours), so any number of instances post it
+// once. A claim that was never confirmed (the app stopped mid-post) is never posted again, so a
+// crash can cost a tip but never double-post one.
+//
+// The state is read from the store at the start of each command and tick, never cached: what
+// another instance wrote a moment ago is what this one acts on.
 
 import { Cron } from 'croner';
 import type { AppDeps } from '../app.ts';
@@ -80,7 +85,6 @@ export class TipScheduler implements TipService {
   private readonly deliveryTimeoutMs: number;
   private readonly useSchedule: boolean;
   private readonly options: ScheduleOptions;
-  private readonly normalized = new WeakSet<object>();
   private cron: Cron | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private running: Promise<TickReport> | undefined;
@@ -100,20 +104,29 @@ export class TipScheduler implements TipService {
 
   // ---- state ---------------------------------------------------------------------------------
 
-  /** The live, validated tip state inside the store (validated once per loaded object). */
-  private get state(): TipState {
-    const data = this.deps.store.data as { tips: unknown };
-    if (data.tips && typeof data.tips === 'object' && this.normalized.has(data.tips)) return data.tips as TipState;
-    const { state, problems } = normalizeTipState(data.tips);
-    for (const p of problems) this.deps.log.warn(`Daglige tips: ${p}.`);
-    data.tips = state;
-    this.normalized.add(state);
+  /** The tip state as the store holds it now, validated; what does not validate is named once. */
+  private async load(): Promise<TipState> {
+    const { state, problems } = normalizeTipState(await this.deps.store.readTips());
+    for (const p of problems) this.logOnce(`problem|${p}`, `Daglige tips: ${p}.`, 'warn');
     return state;
   }
 
-  private async mutate(change: (state: TipState) => void): Promise<void> {
-    const state = this.state;
-    await this.deps.store.update(() => change(state));
+  /**
+   * Changes the tip state in one atomic store step, on the state as it is in the store at that
+   * moment (never on a copy read earlier). Returns the state after the change.
+   */
+  private async mutate(change: (state: TipState) => void): Promise<TipState> {
+    const result = await this.deps.store.updateTips((docs) => {
+      const { state, problems } = normalizeTipState(docs);
+      change(state);
+      docs.subscriptions = state.subscriptions;
+      docs.rotations = state.rotations;
+      docs.claims = state.claims;
+      return { state, problems };
+    });
+    // Entries that did not validate are dropped by this write; say so once.
+    for (const p of result.problems) this.logOnce(`problem|${p}`, `Daglige tips: ${p}.`, 'warn');
+    return result.state;
   }
 
   private get statements(): readonly Statement[] {
@@ -182,13 +195,14 @@ export class TipScheduler implements TipService {
     await this.syncEnv();
     const key = subscriptionKey(ctx.platform, ctx.channel);
     const p = ctx.commandPrefix ?? '';
+    const state = await this.load();
     switch (intent.type) {
       case 'tip-subscribe':
-        return this.subscribe(key, ctx, intent.time, p);
+        return this.subscribe(state, key, ctx, intent.time, p);
       case 'tip-unsubscribe':
-        return this.unsubscribe(key, p);
+        return this.unsubscribe(state, key, p);
       case 'tip-status':
-        return this.status(key, p);
+        return this.status(state, key, p);
       default:
         return conversation.help({ platform: ctx.platform, commandPrefix: p });
     }
@@ -198,24 +212,25 @@ export class TipScheduler implements TipService {
     return `hver hverdag kl. ${sub.time} (dansk tid)`;
   }
 
-  private nextPhrase(sub: StoredSubscription): string {
+  private nextPhrase(state: TipState, sub: StoredSubscription): string {
     const now = this.now();
-    const next = nextTip(sub, this.state.claims[sub.key], now, this.options);
+    const next = nextTip(sub, state.claims[sub.key], now, this.options);
     if (!next) return '';
     return ` Næste tip: ${danishWhen(next.day, copenhagenClock(next.at), copenhagenDay(now))}.`;
   }
 
-  private async subscribe(key: string, ctx: TipCommandContext, requested: string | undefined, p: string): Promise<Reply> {
+  private async subscribe(state: TipState, key: string, ctx: TipCommandContext, requested: string | undefined, p: string): Promise<Reply> {
     const { conversation } = this.deps;
     const nowIso = this.now().toISOString();
-    const existing = this.state.subscriptions[key];
+    const existing = state.subscriptions[key];
     let title = 'Dagligt tip er slået til';
     let lead: string;
 
     if (existing?.origin === 'env') {
       const resumed = existing.status === 'paused';
-      await this.mutate((s) => {
-        const sub = s.subscriptions[key]!;
+      const after = await this.mutate((s) => {
+        const sub = s.subscriptions[key];
+        if (!sub) return;
         if (ctx.conversationRef !== undefined) sub.conversationRef = ctx.conversationRef;
         if (resumed) {
           sub.status = 'active';
@@ -232,7 +247,8 @@ export class TipScheduler implements TipService {
         : `Denne kanal får allerede et tip fra ledelsesgrupperne ${this.schedulePhrase(existing)}, som sat op i TIP_CHANNELS.`;
       if (!resumed) title = 'Dagligt tip';
       if (resumed) this.deps.log.info(`Daglige tips til ${key} er genoptaget.`);
-      return conversation.info(title, `${lead}${retime}${this.nextPhrase(this.state.subscriptions[key]!)}`);
+      const now = after.subscriptions[key];
+      return conversation.info(title, `${lead}${retime}${now ? this.nextPhrase(after, now) : ''}`);
     }
 
     const time = requested ?? this.deps.config.TIP_TIME;
@@ -242,7 +258,7 @@ export class TipScheduler implements TipService {
     else if (existing.time !== time) change = 'retimed';
     else change = 'same';
 
-    await this.mutate((s) => {
+    const after = await this.mutate((s) => {
       const sub: StoredSubscription = s.subscriptions[key] ?? {
         key,
         platform: ctx.platform,
@@ -261,7 +277,7 @@ export class TipScheduler implements TipService {
       }
       s.subscriptions[key] = sub;
     });
-    const sub = this.state.subscriptions[key]!;
+    const sub = after.subscriptions[key]!;
     const schedule = this.schedulePhrase(sub);
     switch (change) {
       case 'new':
@@ -282,12 +298,12 @@ export class TipScheduler implements TipService {
         lead = `Denne kanal får allerede et tip fra ledelsesgrupperne ${schedule}.`;
     }
     const rest = change === 'same' ? '' : ` Der kommer ingen tips i weekender og på helligdage. Skriv ${p}tip afmeld for at stoppe dem.`;
-    return conversation.info(title, `${lead}${this.nextPhrase(sub)}${rest}`);
+    return conversation.info(title, `${lead}${this.nextPhrase(after, sub)}${rest}`);
   }
 
-  private async unsubscribe(key: string, p: string): Promise<Reply> {
+  private async unsubscribe(state: TipState, key: string, p: string): Promise<Reply> {
     const { conversation } = this.deps;
-    const existing = this.state.subscriptions[key];
+    const existing = state.subscriptions[key];
     if (!existing) {
       return conversation.info(
         'Dagligt tip',
@@ -310,9 +326,9 @@ export class TipScheduler implements TipService {
     );
   }
 
-  private status(key: string, p: string): Reply {
+  private status(state: TipState, key: string, p: string): Reply {
     const { conversation } = this.deps;
-    const sub = this.state.subscriptions[key];
+    const sub = state.subscriptions[key];
     if (!sub) {
       return conversation.info(
         'Dagligt tip',
@@ -327,13 +343,13 @@ export class TipScheduler implements TipService {
       const howTo = /tip abonner/.test(reason) ? '' : ` Når det er løst, skriv ${p}tip abonner for at genoptage dem (kl. ${sub.time}).`;
       lines.push(`Tipsene i denne kanal er sat på pause: ${reason}${howTo}${origin}`);
     } else {
-      lines.push(`Denne kanal får et tip fra ledelsesgrupperne ${this.schedulePhrase(sub)}.${origin}${this.nextPhrase(sub)}`);
+      lines.push(`Denne kanal får et tip fra ledelsesgrupperne ${this.schedulePhrase(sub)}.${origin}${this.nextPhrase(state, sub)}`);
     }
     const today = copenhagenDay(this.now());
-    const claim = this.state.claims[key]?.[today];
+    const claim = state.claims[key]?.[today];
     if (claim?.state === 'posted' && claim.postedAt) lines.push(`Dagens tip blev sendt kl. ${copenhagenClock(new Date(claim.postedAt))}.`);
     if (claim?.state === 'retry') lines.push('Dagens tip venter, fordi platformen bad om at vente lidt; det sendes snarest.');
-    const progress = roundProgress(this.state.rotations[key] ?? emptyRotation(), this.statements);
+    const progress = roundProgress(state.rotations[key] ?? emptyRotation(), this.statements);
     if (progress.total > 0) {
       lines.push(
         progress.remaining === 0
@@ -358,7 +374,8 @@ export class TipScheduler implements TipService {
     await this.syncEnv();
     const now = this.now();
     const today = copenhagenDay(now);
-    for (const [key, days] of Object.entries(this.state.claims)) {
+    const state = await this.load();
+    for (const [key, days] of Object.entries(state.claims)) {
       if (days[today]?.state === 'claimed') {
         this.deps.log.warn(
           `Dagens tip til ${key} blev gjort klar, men ikke bekræftet sendt (appen stoppede midt i afsendelsen). Det sendes ikke igen i dag.`,
@@ -399,15 +416,16 @@ export class TipScheduler implements TipService {
     const day = copenhagenDay(now);
     const report: TickReport = { day, posted: [], retrying: [], paused: [], failed: [] };
 
-    await this.expireRetries(now, day);
+    const state = await this.expireRetries(await this.load(), now, day);
     const off = dayOffReason(day, this.options.calendar);
     if (off) {
-      if (Object.keys(this.state.subscriptions).length) this.logOnce(`${day}|off`, `Ingen daglige tips i dag (${day}): ${off}.`);
+      if (Object.keys(state.subscriptions).length) this.logOnce(`${day}|off`, `Ingen daglige tips i dag (${day}): ${off}.`);
       return report;
     }
 
-    for (const sub of Object.values(this.state.subscriptions)) {
-      const claim = this.state.claims[sub.key]?.[day];
+    // Decided on this snapshot, re-checked inside the claim on the store's state at that moment.
+    for (const sub of Object.values(state.subscriptions)) {
+      const claim = state.claims[sub.key]?.[day];
       const fresh = isDue(sub, claim, now, this.options);
       const retry = isRetryDue(sub, claim, now, this.options);
       if (!fresh && !retry) {
@@ -445,19 +463,19 @@ export class TipScheduler implements TipService {
     }
   }
 
-  /** Ends retries whose window has closed. */
-  private async expireRetries(now: Date, day: string): Promise<void> {
+  /** Ends retries whose window has closed; returns the state after. */
+  private async expireRetries(state: TipState, now: Date, day: string): Promise<TipState> {
     const expired: string[] = [];
-    for (const [key, days] of Object.entries(this.state.claims)) {
+    for (const [key, days] of Object.entries(state.claims)) {
       for (const [d, claim] of Object.entries(days)) {
         if (claim.state !== 'retry') continue;
-        const sub = this.state.subscriptions[key];
+        const sub = state.subscriptions[key];
         const end = sub ? windowEnd(sub, d, this.options.cutoff).getTime() : 0;
         if (d < day || now.getTime() >= end) expired.push(`${key}|${d}`);
       }
     }
-    if (!expired.length) return;
-    await this.mutate((s) => {
+    if (!expired.length) return state;
+    const after = await this.mutate((s) => {
       for (const id of expired) {
         const [key, d] = [id.slice(0, id.lastIndexOf('|')), id.slice(id.lastIndexOf('|') + 1)];
         const claim = s.claims[key]?.[d];
@@ -468,6 +486,7 @@ export class TipScheduler implements TipService {
       }
     });
     for (const id of expired) this.deps.log.warn(`Dagens tip til ${id.replace('|', ' (')}) opgives: platformen bad om at vente, til fristen var passeret.`);
+    return after;
   }
 
   /**

@@ -30,7 +30,8 @@ export function testLog(): TestLog {
   };
 }
 
-export type TestDeps = AppDeps & { tips: RecordingTips; log: TestLog };
+/** The store is the lowdb file in memory, so tests can read what was written. */
+export type TestDeps = AppDeps & { store: Store; tips: RecordingTips; log: TestLog };
 
 /** How the stand-in answers a tip command: the front end only has to render it. */
 export type TipCommandAnswer = (intent: Extract<Intent, { type: 'tip-subscribe' | 'tip-unsubscribe' | 'tip-status' }>, conversation: Conversation) => Reply;

@@ -225,9 +225,9 @@ describe('installation and conversation references', () => {
   test('when added to a team it remembers the channel (not the user) and posts a welcome', async () => {
     const res = await h.post(botAddedToTeam(h.connector.serviceUrl));
     expect(res.status).toBe(200);
-    const ref = h.deps.store.data.teamsConversations[CHANNEL];
+    const ref = h.deps.store.data.records['conversation:teams']![CHANNEL];
     expect(ref).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversationId: CHANNEL, conversationType: 'channel', tenantId: TENANT, botId: BOT.id });
-    const stored = JSON.stringify(h.deps.store.data.teamsConversations);
+    const stored = JSON.stringify(h.deps.store.data.records);
     expect(stored).not.toContain(USER.id);
     expect(stored).not.toContain(USER.name);
     expect(stored).not.toContain(USER.aadObjectId);
@@ -240,10 +240,10 @@ describe('installation and conversation references', () => {
 
   test('installationUpdate add remembers the chat; remove forgets it', async () => {
     await h.post(installed(h.connector.serviceUrl));
-    expect(h.deps.store.data.teamsConversations[PERSONAL]).toMatchObject({ conversationId: PERSONAL, botId: BOT.id });
+    expect(h.deps.store.data.records['conversation:teams']![PERSONAL]).toMatchObject({ conversationId: PERSONAL, botId: BOT.id });
     expect(h.connector.requests).toHaveLength(0);
     await h.post(uninstalled(h.connector.serviceUrl));
-    expect(h.deps.store.data.teamsConversations[PERSONAL]).toBeUndefined();
+    expect(h.deps.store.data.records['conversation:teams']![PERSONAL]).toBeUndefined();
   });
 
   test('"tip abonner 07:45" in a channel goes to the tip core with the channel and its reference', async () => {

@@ -56,7 +56,7 @@ export function memoryLog(): MemoryLog {
 export interface InProcessWeb {
   url: string;
   web: WebFrontEnd;
-  deps: AppDeps;
+  deps: AppDeps & { store: Store };
   log: MemoryLog;
   dbFile: string;
   stop(): Promise<void>;
@@ -71,7 +71,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const knowledge = LiveKnowledge.load(config.DATA_DIR, (l) => log.warn(l));
   const store = await Store.open(config.DB_FILE);
   const conversation = new Conversation(knowledge, store);
-  const deps: AppDeps = { config, knowledge, conversation, store, log, tips: undefined as never };
+  const deps: AppDeps & { store: Store } = { config, knowledge, conversation, store, log, tips: undefined as never };
   deps.tips = createTipService(deps);
   const web = await startWeb(deps);
   return {

@@ -614,11 +614,7 @@ export class PgStore implements Store {
           imported.claims! += r.rowCount ?? 0;
         }
       }
-      const records = { ...(data.records ?? {}) };
-      if (data.teamsConversations && Object.keys(data.teamsConversations).length) {
-        records['conversation:teams'] = { ...data.teamsConversations, ...(records['conversation:teams'] ?? {}) };
-      }
-      for (const [ns, entries] of Object.entries(records)) {
+      for (const [ns, entries] of Object.entries(data.records ?? {})) {
         for (const [key, value] of Object.entries(entries)) {
           const r = await client.query('INSERT INTO records (namespace, key, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [ns, key, JSON.stringify(value)]);
           imported.records! += r.rowCount ?? 0;

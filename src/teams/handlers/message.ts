@@ -7,7 +7,7 @@ import type { IMessageActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import { parseIntent, type Intent } from '../../bot/intent.ts';
 import type { Reply } from '../../bot/reply.ts';
-import type { TeamsConversationRef } from '../../store/store.ts';
+import type { TeamsConversationRef } from '../conversation-refs.ts';
 import { noticeCard } from '../cards.ts';
 import { baseConversationId, referenceFromActivity, rememberConversation } from '../conversation-refs.ts';
 import { parseFeedback, recordFeedback, STALE_BUTTON, THANKS } from './feedback.ts';
