@@ -81,13 +81,12 @@ async function serveStandIn(): Promise<void> {
 }
 
 async function serveFull(apiBase: string): Promise<void> {
-  const { Conversation } = await import('../src/bot/conversation.ts');
   const { loadConfig } = await import('../src/config.ts');
+  const { createCore } = await import('../src/core.ts');
   const { LiveKnowledge } = await import('../src/search/knowledge-index.ts');
   const { startSlack } = await import('../src/slack/index.ts');
+  const { readiness } = await import('../src/health.ts');
   const { FileStore: Store } = await import('../src/store/store.ts');
-  const { createTipService } = await import('../src/tips/service.ts');
-  type AppDeps = import('../src/app.ts').AppDeps;
 
   const config = loadConfig({
     PORT: '0',
@@ -99,11 +98,9 @@ async function serveFull(apiBase: string): Promise<void> {
   });
   const knowledge = LiveKnowledge.load(undefined, () => {});
   const store = await Store.open(':memory:');
-  const conversation = new Conversation(knowledge, store);
   const quiet = { info: () => {}, warn: () => {}, error: (l: string) => console.error(l) };
-  const deps: AppDeps = { config, knowledge, conversation, store, log: quiet, tips: undefined as never };
-  deps.tips = createTipService(deps);
-  const running = await startSlack(deps, 'http');
+  const { conversation, tips } = createCore({ config, knowledge, store, log: quiet });
+  const running = await startSlack({ config, knowledge, conversation, todaysTip: tips.todaysTip, tipDeliveries: tips.deliveries, readiness: () => readiness({ knowledge, store }), log: quiet }, 'http');
   process.send!({ type: 'ready', port: running.port!, responseBase: '' } satisfies FromChild);
 }
 

@@ -41,7 +41,7 @@ async function inFlight(count: number, op: (i: number) => Promise<unknown>): Pro
 
 async function storeRates(store: Store): Promise<{ votes: number; events: number; claims: number }> {
   const votes = await inFlight(OPS.votes, (i) => store.recordFeedback({ questionHash: `q${i}`, statementIds: ['nedad-01', 'opad-02'], vote: i % 3 ? 'up' : 'down', platform: 'slack' }));
-  const events = await inFlight(OPS.events, (i) => store.firstSighting(`slack:Ev${i}`));
+  const events = await inFlight(OPS.events, (i) => store.firstDelivery(`slack:Ev${i}`));
   const claims = await inFlight(OPS.claims, (i) =>
     store.updateTips((d) => {
       const days = (d.claims[`slack:C${i}`] ??= {});

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adviceStatements } from '../src/bot/conversation.ts';
+import { adviceStatements } from '../src/knowledge/advice.ts';
 import type { Statement } from '../src/knowledge/schema.ts';
 import { buildEngine, loadKnowledgeIndex } from '../src/search/knowledge-index.ts';
 import { miniSearch, naturalTfIdf, type Engine } from './lib/baselines.ts';

@@ -1,11 +1,16 @@
-// npm run eval — answer quality of this engine and of two references on the same corpus.
+// npm run eval — answer quality of this engine, its layers one by one, and two references.
 // Relevance rule (eval/README.shared.md): a statement is relevant when its text, reduced to
 // lowercase letters and digits, contains one of the question's snippets reduced the same way.
+//
+//   npm run eval                 every set, every engine
+//   npm run eval -- --ours       only Ledelsesbot as shipped
+//   npm run eval -- -v FILE      the questions of FILE that miss the top 3, and wrong answers
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adviceStatements } from '../src/bot/conversation.ts';
+import { adviceStatements } from '../src/knowledge/advice.ts';
+import { Answerer, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from '../src/search/answerer.ts';
 import { loadKnowledgeIndex } from '../src/search/knowledge-index.ts';
 import { miniSearch, naturalTfIdf, type Engine } from './lib/baselines.ts';
 
@@ -13,6 +18,20 @@ interface EvalQuestion {
   id: string;
   question: string;
   relevant: string[];
+  /** Situations that fit the question, where the set has them. */
+  situations?: string[];
+}
+
+interface RankedWithConfidence {
+  answered: boolean;
+  ids: number[];
+  confidence?: 'high' | 'low' | undefined;
+  situations?: string[];
+}
+
+interface EvalEngine {
+  name: string;
+  search(query: string, top: number): RankedWithConfidence;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,25 +47,45 @@ function readSet(file: string): EvalQuestion[] {
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const files = args.filter((a) => !a.startsWith('-'));
+const SETS: Array<[string, string]> = [
+  ['dev.jsonl', 'dev.jsonl (../shared/eval)'],
+  ['extra.jsonl', 'extra.jsonl (egne spørgsmål, skrevet med udsagnene for øje)'],
+  ['blind.jsonl', 'blind.jsonl (skrevet af en, der kun kendte udsagnene)'],
+  ['persona-dev.jsonl', 'persona-dev.jsonl (personaer, skrevet uden udsagn; må tunes på)'],
+  ['persona-test.jsonl', 'persona-test.jsonl (personaer, skrevet uden udsagn; kun målt, aldrig tunet)'],
+];
 const sets = files.length
   ? files.map((f) => ({ name: path.basename(f), questions: readSet(path.resolve(f)) }))
-  : [
-      { name: 'dev.jsonl (../shared/eval)', questions: readSet(path.join(root, 'eval', 'dev.jsonl')) },
-      { name: 'extra.jsonl (egne spørgsmål)', questions: readSet(path.join(root, 'eval', 'extra.jsonl')) },
-      { name: 'blind.jsonl (skrevet uafhængigt af motoren)', questions: readSet(path.join(root, 'eval', 'blind.jsonl')) },
-    ];
+  : SETS.filter(([f]) => existsSync(path.join(root, 'eval', f))).map(([f, name]) => ({ name, questions: readSet(path.join(root, 'eval', f)) }));
 
 const index = loadKnowledgeIndex(process.env.DATA_DIR || undefined);
 const corpus = adviceStatements(index.kb.statements);
-const ours: Engine = {
-  name: 'Ledelsesbot',
-  search(query, top) {
-    const r = index.engine.search(query, { top });
-    const ids = r.candidates.map((h) => corpus.indexOf(h.statement));
-    return { answered: r.answered, ids, scores: r.candidates.map((h) => h.score) };
-  },
-};
-const engines = args.includes('--ours') ? [ours] : [ours, naturalTfIdf(corpus), miniSearch(corpus)];
+const position = new Map(corpus.map((s, i) => [s, i]));
+
+function answererEngine(name: string, answerer: Answerer): EvalEngine {
+  return {
+    name,
+    search(query, top) {
+      const r = answerer.answer(query, { top });
+      return { answered: r.answered, ids: r.candidates.map((h) => position.get(h.statement)!), confidence: r.confidence, situations: r.situations };
+    },
+  };
+}
+
+const variant = (name: string, policy: Partial<AnswerPolicy>, withMatcher = true) =>
+  answererEngine(name, new Answerer(index.engine, withMatcher ? index.matcher : undefined, index.situations, { ...DEFAULT_ANSWER_POLICY, ...policy }));
+
+const ours = answererEngine('Ledelsesbot', index.answerer);
+const layers: EvalEngine[] = [
+  variant('  kun BM25 (før)', {}, false),
+  variant('  BM25 + vagt', { situationBoost: 0, minSituation: Number.POSITIVE_INFINITY }),
+  variant('  BM25 + situationer, uden vagt', { minInDomain: 0 }),
+  variant('  uden ærlig mellemvej', { minSituation: Number.POSITIVE_INFINITY }),
+];
+const baseline = (e: Engine): EvalEngine => e;
+const engines: EvalEngine[] = args.includes('--ours')
+  ? [ours]
+  : [ours, ...layers, baseline(naturalTfIdf(corpus)), baseline(miniSearch(corpus))];
 
 interface Metrics {
   hit1: number;
@@ -54,22 +93,34 @@ interface Metrics {
   mrr5: number;
   answered: number;
   rejected: number;
+  /** In-scope questions answered confidently with nothing relevant in the top 3, plus off-topic ones answered confidently. */
+  confidentlyWrong: number;
+  low: number;
+  situationAccuracy: number | undefined;
   inScope: number;
   outOfScope: number;
 }
 
-function evaluate(engine: Engine, questions: EvalQuestion[]): Metrics {
-  let hit1 = 0, hit3 = 0, mrr = 0, answered = 0, rejected = 0, inScope = 0, outOfScope = 0;
+function evaluate(engine: EvalEngine, questions: EvalQuestion[]): Metrics {
+  let hit1 = 0, hit3 = 0, mrr = 0, answered = 0, rejected = 0, inScope = 0, outOfScope = 0, wrong = 0, low = 0;
+  let sitRight = 0, sitAsked = 0;
   for (const q of questions) {
     const r = engine.search(q.question, 5);
+    const confident = r.answered && r.confidence !== 'low';
     if (q.relevant.length === 0) {
       outOfScope++;
       if (!r.answered) rejected++;
-      else if (verbose && engine === ours) console.log(`  [${engine.name}] ${q.id} besvaret, burde afvises: ${q.question}`);
+      else if (confident) wrong++;
+      if (r.answered && verbose && engine === ours) console.log(`  ${q.id} besvaret (${r.confidence}), burde afvises: ${q.question}`);
       continue;
     }
     inScope++;
     if (r.answered) answered++;
+    if (r.confidence === 'low') low++;
+    if (q.situations?.length && r.situations) {
+      sitAsked++;
+      if (r.situations[0] && q.situations.includes(r.situations[0])) sitRight++;
+    }
     const snippets = q.relevant.map(reduce);
     const shown = r.answered ? r.ids : [];
     const rank = shown.findIndex((i) => {
@@ -79,9 +130,11 @@ function evaluate(engine: Engine, questions: EvalQuestion[]): Metrics {
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0 && rank < 5) mrr += 1 / (rank + 1);
-    if (verbose && engine === ours && (rank < 0 || rank >= (process.env.RANK ? Number(process.env.RANK) : 3))) {
-      console.log(`  [${engine.name}] ${q.id} ${r.answered ? `rang ${rank < 0 ? '>5' : rank + 1}` : 'IKKE BESVARET'}: ${q.question}`);
-      for (const i of (r.answered ? r.ids : r.ids).slice(0, 3)) console.log(`      ${corpus[i]!.id} ${corpus[i]!.text.slice(0, 90)}`);
+    if (confident && (rank < 0 || rank >= 3)) wrong++;
+    if (verbose && engine === ours && (rank < 0 || rank >= 3)) {
+      const how = r.answered ? `${r.confidence}, rang ${rank < 0 ? '>5' : rank + 1}` : 'IKKE BESVARET';
+      console.log(`  ${q.id} ${how} [${r.situations?.slice(0, 2).join(', ')}]: ${q.question}`);
+      for (const i of r.ids.slice(0, 3)) console.log(`      ${corpus[i]!.id} ${corpus[i]!.text.slice(0, 90)}`);
     }
   }
   const share = (n: number, d: number) => (d ? n / d : 0);
@@ -91,19 +144,24 @@ function evaluate(engine: Engine, questions: EvalQuestion[]): Metrics {
     mrr5: share(mrr, inScope),
     answered: share(answered, inScope),
     rejected: share(rejected, outOfScope),
+    confidentlyWrong: share(wrong, inScope + outOfScope),
+    low: share(low, inScope),
+    situationAccuracy: sitAsked ? share(sitRight, sitAsked) : undefined,
     inScope,
     outOfScope,
   };
 }
 
-const f = (n: number) => n.toFixed(3);
+const f = (n: number) => n.toFixed(2);
 for (const set of sets) {
-  console.log(`\n${set.name}: ${set.questions.length} spørgsmål`);
-  console.log('motor                        hit@1  hit@3  MRR@5  besvaret  afvist (uden for emnet)');
+  const inScope = set.questions.filter((q) => q.relevant.length).length;
+  console.log(`\n${set.name}: ${set.questions.length} spørgsmål (${inScope} i emnet, ${set.questions.length - inScope} uden for)`);
+  console.log('motor                            hit@1  hit@3  MRR@5  besvaret  heraf nærmeste  afvist uden for  sikkert forkert  situation@1');
   for (const engine of engines) {
     const m = evaluate(engine, set.questions);
+    const sit = m.situationAccuracy === undefined ? '' : f(m.situationAccuracy);
     console.log(
-      `${engine.name.padEnd(28)} ${f(m.hit1)}  ${f(m.hit3)}  ${f(m.mrr5)}  ${f(m.answered).padStart(8)}  ${f(m.rejected)} (${m.inScope} i emnet, ${m.outOfScope} uden for)`,
+      `${engine.name.padEnd(32)} ${f(m.hit1)}   ${f(m.hit3)}   ${f(m.mrr5)}   ${f(m.answered).padStart(6)}    ${f(m.low).padStart(10)}      ${f(m.rejected).padStart(10)}       ${f(m.confidentlyWrong).padStart(10)}       ${sit}`,
     );
   }
 }

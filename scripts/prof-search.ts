@@ -1,6 +1,6 @@
 // Development aid: where a query's time goes at scale (postings touched per term).
 import { readFileSync } from 'node:fs';
-import { adviceStatements } from '../src/bot/conversation.ts';
+import { adviceStatements } from '../src/knowledge/advice.ts';
 import { buildEngine, loadKnowledgeIndex } from '../src/search/knowledge-index.ts';
 const index = loadKnowledgeIndex();
 const real = adviceStatements(index.kb.statements);

@@ -15,6 +15,7 @@ import dotenv from 'dotenv';
 import { zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { errorMessage } from '../src/shared/errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifests', 'teams');
@@ -149,7 +150,7 @@ export function fillManifest(template: string, clientId: string | undefined): st
   try {
     JSON.parse(filled);
   } catch (err) {
-    throw new PackageError(`manifests/teams/manifest.json er ikke gyldig JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PackageError(`manifests/teams/manifest.json er ikke gyldig JSON: ${errorMessage(err)}`);
   }
   return filled;
 }

@@ -1,11 +1,6 @@
-// What every front end gets: settings, the live knowledge, the conversation, the store and
-// the tip service. Front ends never reach into each other.
-
-import type { Conversation } from './bot/conversation.ts';
-import type { Config } from './config.ts';
-import type { LiveKnowledge } from './search/knowledge-index.ts';
-import type { Store } from './store/store.ts';
-import type { TipService } from './tips/types.ts';
+// What the parts of the app share: the logger, and the shape of a started front end. Each part
+// is constructed with exactly what it uses (see core.ts and main.ts); front ends never reach into
+// each other.
 
 export interface Logger {
   info(line: string): void;
@@ -18,15 +13,6 @@ export const consoleLogger: Logger = {
   warn: (l) => console.warn(l),
   error: (l) => console.error(l),
 };
-
-export interface AppDeps {
-  config: Config;
-  knowledge: LiveKnowledge;
-  conversation: Conversation;
-  store: Store;
-  tips: TipService;
-  log: Logger;
-}
 
 /** A started front end. */
 export interface RunningFrontEnd {

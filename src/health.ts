@@ -3,7 +3,8 @@
 // platform can probe whichever it routes to. No secrets, no user data: counts and states only.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppDeps } from './app.ts';
+import type { KnowledgeSource } from './bot/replies.ts';
+import type { Store } from './store/store.ts';
 
 export const HEALTH_PATHS = new Set(['/healthz', '/readyz']);
 
@@ -13,7 +14,10 @@ export interface Readiness {
   store: { kind: string; ready: boolean; detail?: string; pending?: number };
 }
 
-export function readiness(deps: Pick<AppDeps, 'knowledge' | 'store'>): Readiness {
+/** How ready the app is now; each front end gets this function and serves it on its port. */
+export type ReadinessProbe = () => Readiness;
+
+export function readiness(deps: { knowledge: KnowledgeSource; store: Pick<Store, 'kind' | 'health'> }): Readiness {
   let statements = 0;
   try {
     statements = deps.knowledge.current.kb.statements.length;
@@ -29,7 +33,7 @@ export function readiness(deps: Pick<AppDeps, 'knowledge' | 'store'>): Readiness
  * Answers /healthz and /readyz; returns false for any other path (the caller routes it).
  * /healthz is text for people behind a tunnel; /readyz is JSON, 503 while not ready.
  */
-export function serveHealth(req: IncomingMessage, res: ServerResponse, deps: Pick<AppDeps, 'knowledge' | 'store'>): boolean {
+export function serveHealth(req: IncomingMessage, res: ServerResponse, probe: ReadinessProbe): boolean {
   const path = (req.url ?? '/').split('?')[0]!;
   if (!HEALTH_PATHS.has(path) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   req.resume();
@@ -39,7 +43,7 @@ export function serveHealth(req: IncomingMessage, res: ServerResponse, deps: Pic
     res.end(req.method === 'HEAD' ? undefined : text);
     return true;
   }
-  const state = readiness(deps);
+  const state = probe();
   const body = JSON.stringify(state);
   res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,14 +1,15 @@
 // Chooses the front ends from the settings and starts them on one shared core.
 
 import dotenv from 'dotenv';
-import { Conversation } from './bot/conversation.ts';
-import { consoleLogger, type AppDeps, type RunningFrontEnd } from './app.ts';
+import { consoleLogger, type RunningFrontEnd } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createCore } from './core.ts';
 import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
-import { openStore } from './store/open.ts';
-import { createTipService } from './tips/service.ts';
+import { readiness } from './health.ts';
+import { errorMessage } from './shared/errors.ts';
 import { within } from './shutdown.ts';
+import { openStore } from './store/open.ts';
 
 export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };
 
@@ -72,42 +73,44 @@ async function main(): Promise<void> {
     // PostgreSQL when DATABASE_URL is set (then no state file is written), else DB_FILE.
     store = await openStore(config, { log });
   } catch (err) {
-    log.error(err instanceof Error ? err.message : String(err));
+    log.error(errorMessage(err));
     process.exit(1);
   }
   await store.prune(config.RETENTION_DAYS);
   const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
   pruning.unref();
-  const conversation = new Conversation(knowledge, store);
-  const deps: AppDeps = { config, knowledge, conversation, store, log, tips: undefined as never };
-  deps.tips = createTipService(deps);
+  // The core first, in dependency order; then the front ends, each with what it uses.
+  const { conversation, tips } = createCore({ config, knowledge, store, log });
+  const { deliveries: tipDeliveries, todaysTip } = tips;
+  // /readyz on every front end's port: the knowledge loaded and the store reachable.
+  const probe = () => readiness({ knowledge, store });
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack(deps, slack.mode));
+      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, readiness: probe, log }, slack.mode));
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
-      log.error(err instanceof Error ? err.message : String(err));
+      log.error(errorMessage(err));
       process.exit(1);
     }
   }
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams(deps));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, readiness: probe, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
-      log.warn(`Teams-endepunktet kunne ikke starte lokalt, resten kører videre: ${err instanceof Error ? err.message : String(err)}`);
+      log.warn(`Teams-endepunktet kunne ikke starte lokalt, resten kører videre: ${errorMessage(err)}`);
     }
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb(deps));
+    running.push(await startWeb({ config, conversation, todaysTip, readiness: probe, log }));
   }
-  await deps.tips.start();
+  await tips.scheduler.start();
 
   const mode =
     slack.mode === 'socket' ? 'Slack i Socket Mode' : slack.mode === 'http' ? 'Slack i HTTP-tilstand' : 'lokal chatside (ingen Slack-opsætning)';
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, graceMs + 5_000);
     hardStop.unref();
-    deps.tips.stop();
+    tips.scheduler.stop();
     knowledge.close();
     clearInterval(pruning);
     await within(Promise.allSettled(running.map((fe) => fe.stop())), graceMs);

@@ -1,232 +1,160 @@
-// The platform-neutral conversation: intent → Reply. Slack, Teams, the local page and the
-// terminal all call this and only render what it returns.
+// The core's one entry: a front end hands it what arrived — a message, or a button's (later a
+// form's) request — with a small context, and renders the Reply that comes back. The core reads
+// the text, removes duplicate deliveries, and runs every conversation; no front end parses
+// intents or builds answers of its own.
 
-import {
-  DIRECTION_DESCRIPTION,
-  DIRECTION_LABEL,
-  DIRECTION_SHORT,
-  KIND_LABEL,
-  LEADING_DIRECTIONS,
-  type Direction,
-  type Kind,
-} from '../knowledge/directions.ts';
-import type { Statement } from '../knowledge/schema.ts';
-import type { SearchResult } from '../search/engine.ts';
-import type { KnowledgeIndex } from '../search/knowledge-index.ts';
-import type { Platform, Store } from '../store/store.ts';
-import { tipStatements } from '../tips/rotation.ts';
+import type { Platform } from '../store/store.ts';
+import type { ActionRequest } from './actions.ts';
+import type { MessageContext, TipCommandHandler } from './context.ts';
+import type { FeedbackBox } from './feedback.ts';
 import { parseIntent, type Intent } from './intent.ts';
-import { sourcesOf, viewStatement, type Reply, type ReplySection, type Suggestion } from './reply.ts';
+import type { QuestionChannels } from './question-channels.ts';
+import type { Questions } from './questions.ts';
+import type { HelpContext, KnowledgeSource, Replies } from './replies.ts';
+import type { Asked, Reply } from './reply.ts';
 
-export interface KnowledgeSource {
-  readonly current: KnowledgeIndex;
+export type Incoming =
+  | {
+      type: 'message';
+      text: string;
+      /**
+       * Nobody addressed the bot (a new message in a channel): answered only in a question
+       * channel, and only with a confident answer.
+       */
+      unasked?: boolean;
+      /** The platform's ids for this delivery; a retry with the same id is not answered again. */
+      deliveryIds?: readonly string[];
+    }
+  | { type: 'action'; action: ActionRequest; deliveryIds?: readonly string[] }
+  /** The bot was added to a conversation: it says how to use it. */
+  | { type: 'welcome'; deliveryIds?: readonly string[] };
+
+/** Where duplicate deliveries are remembered (the store). */
+export interface DeliveryLog {
+  firstDelivery(deliveryId: string): Promise<boolean>;
 }
 
-export interface ConversationContext {
-  platform: Platform;
-  /** "/ledelse " in Slack, "" where people just write the word. */
-  commandPrefix?: string;
+export interface ConversationParts {
+  knowledge: KnowledgeSource;
+  replies: Replies;
+  questions: Questions;
+  questionChannels: QuestionChannels;
+  feedback: FeedbackBox;
+  tipCommands: TipCommandHandler;
+  deliveries: DeliveryLog;
 }
 
-/** How many statements a free question gets. */
-export const ANSWER_COUNT = 3;
-
-export const DIRECTION_SUGGESTIONS: Suggestion[] = [
-  ...LEADING_DIRECTIONS.map((d) => ({ command: d, label: DIRECTION_LABEL[d] })),
-  { command: 'bungay', label: 'Bungays model og budgetprocessen' },
-];
-
-/** Statements that are advice: everything but the remarks about the meeting itself. */
-export function adviceStatements(statements: readonly Statement[]): Statement[] {
-  return statements.filter((s) => s.kind !== 'meeting');
+export class UnknownIntentError extends Error {
+  constructor(intent: never) {
+    super(`The conversation has no answer for intent ${JSON.stringify(intent)}`);
+    this.name = 'UnknownIntentError';
+  }
 }
 
 export class Conversation {
-  constructor(
-    private readonly knowledge: KnowledgeSource,
-    private readonly store?: Store,
-  ) {}
+  constructor(private readonly parts: ConversationParts) {}
 
-  get index(): KnowledgeIndex {
-    return this.knowledge.current;
+  /**
+   * Answers what arrived. Undefined means: say nothing (a duplicate delivery, or an unasked
+   * message that is not a confident question in a question channel).
+   */
+  async respond(input: Incoming, ctx: MessageContext): Promise<Reply | undefined> {
+    if (input.type === 'message' && input.unasked && !(await this.parts.questionChannels.isOn(ctx.platform, ctx.conversation))) return undefined;
+    if (input.deliveryIds && !(await this.firstDelivery(ctx.platform, input.deliveryIds))) return undefined;
+    if (input.type === 'action') return this.act(input.action, ctx);
+    if (input.type === 'welcome') return this.parts.replies.help(ctx);
+    if (input.unasked) return this.screen(input.text, ctx);
+    const intent = parseIntent(input.text);
+    const reply = await this.reply(intent, ctx);
+    return { ...reply, asked: asked(intent, input.text) };
   }
 
-  /** Parses and answers a message. Subscriptions and channel settings are the caller's. */
-  async handle(text: string, ctx: ConversationContext): Promise<Reply> {
-    return this.reply(parseIntent(text), ctx);
+  /** What a front end shows when answering failed (the error itself goes to its log). */
+  sorry(): Reply {
+    return this.parts.replies.error('Der skete en fejl', 'Jeg kunne ikke svare lige nu. Prøv igen om lidt.');
   }
 
-  async reply(intent: Intent, ctx: ConversationContext): Promise<Reply> {
+  /** The help reply, for places that are not an answer to a message (a welcome, a home page). */
+  help(ctx: HelpContext): Reply {
+    return this.parts.replies.help(ctx);
+  }
+
+  private async reply(intent: Intent, ctx: MessageContext): Promise<Reply> {
+    const { replies, questions, questionChannels, tipCommands } = this.parts;
     switch (intent.type) {
       case 'help':
-        return this.help(ctx);
+        return replies.help(ctx);
       case 'direction':
-        return this.direction(intent.direction, intent.kind);
+        return replies.direction(intent.direction, intent.kind);
       case 'general':
-        return this.general(intent.kind);
+        return replies.general(intent.kind);
       case 'tip':
-        return this.tip(this.randomAdvice());
+        return replies.randomTip();
       case 'question':
-        return this.question(intent.text, ctx);
+        return questions.ask(intent.text, ctx.platform);
+      case 'tip-subscribe':
+      case 'tip-unsubscribe':
+      case 'tip-status':
+        if (!ctx.capabilities.tipSubscriptions) return this.noTipSubscriptions(ctx);
+        return tipCommands.handle(intent, {
+          platform: ctx.platform,
+          commandPrefix: ctx.commandPrefix,
+          ...(ctx.conversation !== undefined ? { channel: ctx.conversation } : {}),
+          ...(ctx.address !== undefined ? { address: ctx.address } : {}),
+        });
       case 'tip-invalid-time':
-        return this.error(
-          'Ugyldigt tidspunkt',
-          `"${intent.given}" er ikke et klokkeslæt. Skriv fx ${ctx.commandPrefix ?? ''}tip abonner 08:30.`,
-        );
+        if (!ctx.capabilities.tipSubscriptions) return this.noTipSubscriptions(ctx);
+        return replies.error('Ugyldigt tidspunkt', `"${intent.given}" er ikke et klokkeslæt. Skriv fx ${ctx.commandPrefix}tip abonner 08:30.`);
+      case 'question-channel':
+        return questionChannels.toggle(intent.on, ctx);
       default:
-        // Subscriptions and question channels change platform state; the front end handles them.
-        return this.help(ctx);
+        throw new UnknownIntentError(intent);
     }
   }
 
-  help(ctx: ConversationContext): Reply {
-    const p = ctx.commandPrefix ?? '';
-    const commands = [
-      ...LEADING_DIRECTIONS.map((d) => ({
-        command: `${p}${d}`,
-        description: `Gør og undgå ${d === 'til siden' ? 'til siden' : d} — ${DIRECTION_DESCRIPTION[d]}`,
-      })),
-      { command: `${p}nedad undgå`, description: 'Kun det, grupperne mener, man skal undgå (eller "gør" for det modsatte)' },
-      { command: `${p}bungay`, description: 'Bemærkninger om Bungays model (brief og backbrief) og budgetprocessen' },
-      { command: `${p}tip`, description: 'Et tip fra ledelsesgrupperne' },
-      { command: `${p}tip abonner 08:30`, description: 'Dagligt tip i denne kanal på hverdage (også "tip afmeld" og "tip status")' },
-      { command: `${p}<dit spørgsmål>`, description: 'Fx "Hvordan fortæller jeg mine medarbejdere om nedskæringerne?"' },
-    ];
-    return {
-      type: 'help',
-      title: 'Sådan bruger du Ledelsesbot',
-      intro:
-        'Ledelsesbot kender de gør og undgå, som kommunens tværgående ledelsesgrupper skrev ned den 22. maj 2024 om at lede opad, nedad, til siden og udad i en budget- og spareproces. Vælg en retning, eller stil et spørgsmål med dine egne ord.',
-      sections: [],
-      suggestions: DIRECTION_SUGGESTIONS,
-      commands,
-      sources: [],
-      actions: [],
-    };
-  }
-
-  private view(statements: readonly Statement[]) {
-    return statements.map((s) => viewStatement(s, this.index.kb.sources));
-  }
-
-  private sectionsByKind(statements: readonly Statement[], kind?: 'do' | 'dont'): ReplySection[] {
-    const kinds: Kind[] = kind ? [kind] : ['do', 'dont', 'wish', 'remark'];
-    const sections: ReplySection[] = [];
-    for (const k of kinds) {
-      const list = statements.filter((s) => s.kind === k);
-      if (list.length) sections.push({ title: SECTION_TITLE[k], kind: k, statements: this.view(list) });
+  private async act(action: ActionRequest, ctx: MessageContext): Promise<Reply> {
+    switch (action.type) {
+      case 'feedback':
+        return this.parts.feedback.vote(action, ctx.platform);
+      case 'show':
+        return this.show(action, ctx);
     }
-    return sections;
   }
 
-  direction(direction: Exclude<Direction, 'general'>, kind?: 'do' | 'dont'): Reply {
-    const statements = this.index.kb.statements.filter((s) => s.direction === direction);
-    const sections = this.sectionsByKind(statements, kind);
-    const narrowed = kind ? ` — ${KIND_LABEL[kind].toLowerCase()}` : '';
-    return {
-      type: 'direction',
-      title: `${DIRECTION_LABEL[direction]}${narrowed}`,
-      intro: `Det sagde ledelsesgrupperne om at lede ${DIRECTION_SHORT[direction]} (${DIRECTION_DESCRIPTION[direction]}).`,
-      sections,
-      suggestions: DIRECTION_SUGGESTIONS.filter((s) => s.command !== direction),
-      sources: sourcesOf(sections),
-      actions: [],
-    };
+  /** An answer again, without side effects: only read-only intents re-run, a tip by its statement. */
+  private async show(action: Extract<ActionRequest, { type: 'show' }>, ctx: MessageContext): Promise<Reply> {
+    const { replies, questions, knowledge } = this.parts;
+    const statement = action.statementId ? knowledge.current.kb.byId.get(action.statementId) : undefined;
+    const intent = parseIntent(action.command);
+    let reply: Reply;
+    if (statement) reply = replies.tip(statement);
+    else if (intent.type === 'question') reply = questions.again(intent.text, action.questionHash);
+    else if (intent.type === 'direction' || intent.type === 'general' || intent.type === 'help' || intent.type === 'tip' || intent.type === 'tip-invalid-time') {
+      reply = await this.reply(intent, ctx);
+    } else reply = replies.help(ctx);
+    return { ...reply, asked: asked(intent, action.command) };
   }
 
-  general(kind?: 'do' | 'dont'): Reply {
-    const statements = adviceStatements(this.index.kb.statements).filter(
-      (s) => s.direction === 'general' && (!kind || s.kind === kind),
-    );
-    const topics = new Map<string, Statement[]>();
-    for (const s of statements) {
-      const t = s.topic ?? 'Generelle bemærkninger';
-      topics.set(t, [...(topics.get(t) ?? []), s]);
-    }
-    const sections: ReplySection[] = [...topics].map(([title, list]) => ({ title, statements: this.view(list) }));
-    return {
-      type: 'general',
-      title: 'Bungays model og budgetprocessen',
-      intro: 'Gruppernes bemærkninger om Stephen Bungays model (brief og backbrief) og om budgetprocessen.',
-      sections,
-      suggestions: DIRECTION_SUGGESTIONS.filter((s) => s.command !== 'bungay'),
-      sources: sourcesOf(sections),
-      actions: [],
-    };
+  private async screen(text: string, ctx: MessageContext): Promise<Reply | undefined> {
+    const intent = parseIntent(text);
+    if (intent.type !== 'question') return undefined;
+    const reply = await this.parts.questions.screen(intent.text, ctx.platform);
+    return reply && { ...reply, asked: asked(intent, text) };
   }
 
-  /** A tip now: one of the statements the daily tip rotates through (the do's and don'ts). */
-  private randomAdvice(): Statement {
-    const tips = tipStatements(this.index.kb.statements);
-    return tips[Math.floor(Math.random() * tips.length)]!;
+  private noTipSubscriptions(ctx: MessageContext): Reply {
+    const notice = ctx.wording?.noTipSubscriptions ?? { title: 'Dagligt tip', text: 'Daglige tips kan ikke sættes op her.' };
+    return this.parts.replies.info(notice.title, notice.text);
   }
 
-  /** A reply showing one statement as a tip, with "Flere om <retning>" and feedback. */
-  tip(statement: Statement, title = 'Et tip fra ledelsesgrupperne'): Reply {
-    const view = viewStatement(statement, this.index.kb.sources);
-    const sections: ReplySection[] = [{ statements: [view] }];
-    const moreCommand = statement.direction === 'general' ? 'bungay' : statement.direction;
-    const moreLabel = statement.direction === 'general' ? 'Flere om Bungays model' : `Flere om ledelse ${DIRECTION_SHORT[statement.direction]}`;
-    return {
-      type: 'tip',
-      title,
-      sections,
-      suggestions: [],
-      sources: sourcesOf(sections),
-      actions: [
-        { type: 'more', command: moreCommand, label: moreLabel },
-        { type: 'feedback', statementIds: [statement.id], questionHash: `tip:${statement.id}` },
-      ],
-    };
-  }
-
-  async question(text: string, ctx: ConversationContext): Promise<Reply> {
-    const result = this.index.engine.search(text, { top: ANSWER_COUNT });
-    const questionHash = this.store ? await this.store.recordQuestion(text, result.answered, ctx.platform) : '';
-    return this.answer(result, questionHash);
-  }
-
-  /** The reply for a search result: the statements found, or an honest "no good match". */
-  answer(result: SearchResult, questionHash = ''): Reply {
-    if (!result.answered) return this.noMatch();
-    const sections: ReplySection[] = [{ statements: this.view(result.hits.map((h) => h.statement)) }];
-    return {
-      type: 'answer',
-      title: 'Det sagde ledelsesgrupperne',
-      intro: 'De udsagn fra ledelsesgrupperne, der passer bedst til dit spørgsmål:',
-      sections,
-      suggestions: [],
-      sources: sourcesOf(sections),
-      actions: [{ type: 'feedback', statementIds: sections[0]!.statements.map((s) => s.id), questionHash }],
-    };
-  }
-
-  noMatch(): Reply {
-    return {
-      type: 'no-match',
-      title: 'Ingen gode svar',
-      intro:
-        'Jeg fandt ikke noget i ledelsesgruppernes udsagn, der passer godt til dit spørgsmål. Prøv at spørge med andre ord, eller se, hvad grupperne sagde om hver retning:',
-      sections: [],
-      suggestions: DIRECTION_SUGGESTIONS,
-      sources: [],
-      actions: [],
-    };
-  }
-
-  error(title: string, message: string): Reply {
-    return { type: 'error', title, intro: message, sections: [], suggestions: [], sources: [], actions: [] };
-  }
-
-  info(title: string, message: string): Reply {
-    return { type: 'info', title, intro: message, sections: [], suggestions: [], sources: [], actions: [] };
+  /** True when none of the delivery's ids was seen before; each is then remembered. */
+  private async firstDelivery(platform: Platform, ids: readonly string[]): Promise<boolean> {
+    for (const id of ids) if (!(await this.parts.deliveries.firstDelivery(`${platform}:${id}`))) return false;
+    return true;
   }
 }
 
-const SECTION_TITLE: Record<Kind, string> = {
-  do: 'Gør',
-  dont: 'Undgå',
-  wish: 'Ønsker',
-  remark: 'Bemærkninger',
-  meeting: 'Om mødet',
-};
+/** What the reply answers: the text as it arrived, and whether the core read it as a question. */
+function asked(intent: Intent, text: string): Asked {
+  return { text, isQuestion: intent.type === 'question' };
+}

@@ -38,11 +38,15 @@ export type ReplyType =
   | 'direction'
   | 'general'
   | 'answer'
+  /** The situation is clear, but no statement answers it directly: the nearest, said plainly. */
+  | 'nearest'
   | 'no-match'
   | 'tip'
   | 'help'
   | 'info'
-  | 'error';
+  | 'error'
+  /** A vote was counted. */
+  | 'thanks';
 
 export interface Suggestion {
   /** What to type, without the platform's prefix: "nedad", "til siden", "bungay". */
@@ -51,11 +55,24 @@ export interface Suggestion {
   label: string;
 }
 
+/**
+ * What a person can do with a reply. Each action carries a typed payload; a front end renders it
+ * as its platform's button (or, later, form) and hands the click back to the core as an
+ * `ActionRequest` (src/bot/actions.ts), never as text to parse again.
+ */
 export type ReplyAction =
   /** "Hjalp det?" 👍/👎 on the statements shown. */
   | { type: 'feedback'; statementIds: string[]; questionHash: string }
   /** "Flere om <retning>": the direction's full list. */
   | { type: 'more'; command: string; label: string };
+
+/** What a reply answers, so buttons on it never have to read the text again. */
+export interface Asked {
+  /** The text as the core read it (a command or a question). */
+  text: string;
+  /** True when it was a free question, not a command. */
+  isQuestion: boolean;
+}
 
 export interface Reply {
   type: ReplyType;
@@ -70,6 +87,8 @@ export interface Reply {
   /** The sources of the statements shown, one line each. */
   sources: string[];
   actions: ReplyAction[];
+  /** Set by the core on replies to a message or a re-shown answer. */
+  asked?: Asked;
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

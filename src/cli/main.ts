@@ -5,14 +5,15 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { adviceStatements } from '../bot/conversation.ts';
 import { renderText } from '../bot/render-text.ts';
 import { groupsLabel, sourceLabel } from '../bot/reply.ts';
+import { adviceStatements } from '../knowledge/advice.ts';
 import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
 import { DataError, DEFAULT_DATA_DIR, loadLexicon } from '../knowledge/load.ts';
 import { StatementSchema, type Statement } from '../knowledge/schema.ts';
-import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex } from '../search/knowledge-index.ts';
+import { Answerer, type Answer } from '../search/answerer.ts';
+import { buildEngine, loadKnowledgeIndex, unreachableStatements, type KnowledgeIndex } from '../search/knowledge-index.ts';
+import { errorMessage } from '../shared/errors.ts';
 
 export class UsageError extends Error {}
 
@@ -22,7 +23,7 @@ Brug:
   ledelse ask "spørgsmål" [--top N] [--direction RETNING] [--kind do|dont] [--json]
   ledelse ask --jsonl [--top N] [--corpus FIL]   ét spørgsmål pr. linje på stdin, én JSON-linje pr. svar
   ledelse list [--direction RETNING] [--kind TYPE] [--json]
-  ledelse validate                              tjek data/statements.json og data/lexicon.json
+  ledelse validate                              tjek udsagn, leksikon, situationer og eksempler uden for emnet i data/
   ledelse stats                                 stemmer pr. udsagn og andelen af spørgsmål uden godt svar
   ledelse tip --date ÅÅÅÅ-MM-DD --channel ID    vis hvad der ville blive postet den dag (poster intet)
   ledelse migrate-state --from FIL              flyt en pilots tilstandsfil (DB_FILE) over i PostgreSQL (DATABASE_URL)
@@ -66,10 +67,12 @@ interface JsonStatement {
 
 const toJson = (s: Statement): JsonStatement => ({ id: s.id, text: s.text, direction: s.direction, kind: s.kind, groups: s.groups });
 
-function resultJson(question: string, r: SearchResult) {
+function resultJson(question: string, r: Answer) {
   return {
     question,
     answered: r.answered,
+    ...(r.answered ? { confidence: r.confidence } : {}),
+    situations: r.situations,
     results: r.hits.map((h) => ({ ...toJson(h.statement), score: Number(h.score.toFixed(4)) })),
   };
 }
@@ -80,7 +83,7 @@ function loadCorpus(file: string): Statement[] {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`Kan ikke læse korpus ${file}: ${(err as Error).message}`);
+    throw new UsageError(`Kan ikke læse korpus ${file}: ${errorMessage(err)}`);
   }
   const Item = StatementSchema.pick({ id: true, text: true, direction: true, kind: true, groups: true });
   const parsed = z.array(Item).safeParse(data);
@@ -111,14 +114,15 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
   const top = parseTop(values.top);
   const direction = parseDirection(values.direction);
   const kind = parseKind(values.kind);
-  let engine: SearchEngine;
+  let answerer: Answerer;
   let index: KnowledgeIndex | undefined;
   if (values.corpus) {
+    // A plain statement array has no situations: the BM25 path alone.
     const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
-    engine = buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir));
+    answerer = new Answerer(buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir)), undefined, []);
   } else {
     index = knowledge();
-    engine = index.engine;
+    answerer = index.answerer;
   }
   const options = { top, direction, kind };
 
@@ -127,14 +131,14 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
     for await (const line of rl) {
       const question = line.replace(/\r$/, '');
       if (!question.trim()) continue;
-      out(JSON.stringify(resultJson(question, engine.search(question, options))));
+      out(JSON.stringify(resultJson(question, answerer.answer(question, options))));
     }
     return 0;
   }
 
   const question = positionals.join(' ');
   if (!question.trim()) throw new UsageError('Skriv et spørgsmål, fx: ledelse ask "Hvordan fortæller jeg mine medarbejdere om nedskæringerne?"');
-  const result = engine.search(question, options);
+  const result = answerer.answer(question, options);
   if (values.json) {
     out(JSON.stringify(resultJson(question, result), null, 2));
     return 0;
@@ -145,8 +149,9 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
     return 0;
   }
   // The terminal shows what a leader would see in the chat, from the same reply model.
-  const { Conversation } = await import('../bot/conversation.ts');
-  const reply = new Conversation({ current: index! }).answer(result);
+  const [{ Questions }, { Replies }] = await Promise.all([import('../bot/questions.ts'), import('../bot/replies.ts')]);
+  const knowledgeSource = { current: index! };
+  const reply = new Questions(knowledgeSource, new Replies(knowledgeSource)).reply(result);
   out(renderText(reply));
   return 0;
 }
@@ -180,7 +185,18 @@ function list(args: string[], out: (s: string) => void): number {
 function validate(out: (s: string) => void): number {
   const index = knowledge();
   const advice = adviceStatements(index.kb.statements).length;
-  out(`Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet.`);
+  const lost = unreachableStatements(index);
+  if (lost.length) {
+    throw new DataError(
+      `${DEFAULT_DATA_DIR}/situations.json`,
+      lost.map((s) => `udsagnet "${s.id}" hører ikke til nogen situation og findes ikke, når man søger på dets egen tekst — føj det til en situation`),
+    );
+  }
+  const examples = index.situations.reduce((n, s) => n + s.examples.length, 0);
+  out(
+    `Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet, ` +
+      `${index.situations.length} situationer med ${examples} eksempler på spørgsmål.`,
+  );
   return 0;
 }
 
@@ -213,9 +229,11 @@ async function migrateState(args: string[], out: (s: string) => void): Promise<n
   if (!config.DATABASE_URL) throw new UsageError('DATABASE_URL er ikke sat: migrate-state flytter tilstanden fra en fil over i PostgreSQL.');
   const { readStateFile } = await import('../store/file-store.ts');
   const { openStore } = await import('../store/open.ts');
+  // Files from before addresses were kept by platform: the front end that wrote them names the field.
+  const { OLDER_REFERENCES } = await import('../teams/conversation-refs.ts');
   let data;
   try {
-    data = readStateFile(values.from);
+    data = readStateFile(values.from, OLDER_REFERENCES);
   } catch (err) {
     throw new UsageError(`Filen ${values.from} kan ikke læses: ${(err as Error).message}`);
   }
@@ -234,7 +252,7 @@ async function migrateState(args: string[], out: (s: string) => void): Promise<n
     out(`Flyttet fra ${values.from} til PostgreSQL:`);
     out(`  ${imported.feedback ?? 0} stemmer, ${imported.questions ?? 0} spørgsmåls-hashes, ${imported.questionChannels ?? 0} spørgsmålskanaler`);
     out(`  ${imported.subscriptions ?? 0} tip-abonnementer, ${imported.rotations ?? 0} tip-rækkefølger, ${imported.claims ?? 0} sendte tips`);
-    out(`  ${imported.records ?? 0} samtalereferencer og andre poster`);
+    out(`  ${imported.addresses ?? 0} samtaleadresser (til dagligt tip i Teams)`);
     out(
       saltKept
         ? 'Spørgsmålenes salt er flyttet med, så samme spørgsmål tælles som ét før og efter flytningen.'
@@ -309,7 +327,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       process.stderr.write(`${usageMessage(err as Error)}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`Uventet fejl: ${(err as Error).message}\n`);
+      process.stderr.write(`Uventet fejl: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     }
   }

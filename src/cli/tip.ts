@@ -2,17 +2,19 @@
 // daily tip that day, without posting anything. DB_FILE is only read, never written.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { Conversation } from '../bot/conversation.ts';
+import { Replies } from '../bot/replies.ts';
 import { renderText } from '../bot/render-text.ts';
 import { viewStatement } from '../bot/reply.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DataError } from '../knowledge/load.ts';
 import { loadKnowledgeIndex, type KnowledgeIndex } from '../search/knowledge-index.ts';
 import { calendarFromConfig } from '../tips/calendar.ts';
-import { copenhagenClock, copenhagenDay, danishDay, daysBetween, isDay } from '../tips/clock.ts';
+import { copenhagenClock, copenhagenDay, danishDay, daysBetween, isDay } from '../clock.ts';
 import { previewTip, type PreviewResult } from '../tips/preview.ts';
 import { commonTipFor } from '../tips/rotation.ts';
-import { emptyTipState, normalizeTipState, parseChannelSpec, type TipClaim, type TipState } from '../tips/state.ts';
+import { parseChannelSpec } from '../channels.ts';
+import { errorMessage } from '../shared/errors.ts';
+import { emptyTipState, normalizeTipState, type TipClaim, type TipState } from '../tips/state.ts';
 
 export interface TipCommandIo {
   stdout: (text: string) => void;
@@ -83,7 +85,7 @@ function readTipState(file: string): { state: TipState; note?: string } | { erro
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    return { error: `DB_FILE (${file}) kan ikke læses som JSON: ${(err as Error).message}` };
+    return { error: `DB_FILE (${file}) kan ikke læses som JSON: ${errorMessage(err)}` };
   }
   const tips = raw && typeof raw === 'object' ? (raw as { tips?: unknown }).tips : undefined;
   return { state: normalizeTipState(tips).state };
@@ -155,13 +157,13 @@ export async function runTipCommand(args: string[], io: TipCommandIo = defaultIo
     }
     throw err;
   }
-  const conversation = new Conversation({ current: index });
+  const replies = new Replies({ current: index });
   const thisYear = Number(copenhagenDay(now).slice(0, 4));
   const when = danishDay(day, thisYear === Number(day.slice(0, 4)) ? thisYear : undefined);
 
   if (!spec) {
     const statement = commonTipFor(day, index.kb.statements);
-    const reply = statement ? conversation.tip(statement, 'Dagens tip') : undefined;
+    const reply = statement ? replies.tip(statement, 'Dagens tip') : undefined;
     if (parsed.json) {
       io.stdout(`${JSON.stringify({ date: day, channel: null, statement: statement ? viewStatement(statement, index.kb.sources) : null, reply: reply ?? null }, null, 2)}\n`);
     } else {
@@ -177,7 +179,7 @@ export async function runTipCommand(args: string[], io: TipCommandIo = defaultIo
   }
   const result = previewTip({
     state: read.state,
-    spec,
+    key: spec.key,
     day,
     now,
     statements: index.kb.statements,
@@ -186,15 +188,15 @@ export async function runTipCommand(args: string[], io: TipCommandIo = defaultIo
   });
 
   if (parsed.json) {
-    io.stdout(`${JSON.stringify(toJson(result, day, spec.key, conversation, index), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(toJson(result, day, spec.key, replies, index), null, 2)}\n`);
     return 0;
   }
   const old = daysBetween(day, copenhagenDay(now)) > 60;
-  io.stdout(`${toText(result, when, spec.key, conversation, read.note, config, old)}\n`);
+  io.stdout(`${toText(result, when, spec.key, replies, read.note, config, old)}\n`);
   return 0;
 }
 
-function toJson(result: PreviewResult, day: string, key: string, conversation: Conversation, index: KnowledgeIndex) {
+function toJson(result: PreviewResult, day: string, key: string, replies: Replies, index: KnowledgeIndex) {
   const p = result.preview;
   const statement = p.kind === 'upcoming' || p.kind === 'claimed' ? p.statement : undefined;
   return {
@@ -215,11 +217,11 @@ function toJson(result: PreviewResult, day: string, key: string, conversation: C
       : null,
     round: { ...(p.kind === 'upcoming' ? { number: p.round } : {}), remaining: result.remaining, total: result.total },
     statement: statement ? viewStatement(statement, index.kb.sources) : null,
-    reply: statement ? conversation.tip(statement, 'Dagens tip') : null,
+    reply: statement ? replies.tip(statement, 'Dagens tip') : null,
   };
 }
 
-function toText(result: PreviewResult, when: string, key: string, conversation: Conversation, note: string | undefined, config: Config, old: boolean): string {
+function toText(result: PreviewResult, when: string, key: string, replies: Replies, note: string | undefined, config: Config, old: boolean): string {
   const p = result.preview;
   const lines: string[] = [];
   const sub = result.subscription;
@@ -242,12 +244,12 @@ function toText(result: PreviewResult, when: string, key: string, conversation: 
       const at = p.claim.postedAt ?? p.claim.claimedAt;
       const error = p.claim.state === 'failed' && p.claim.error ? ` (fejlkode ${p.claim.error})` : '';
       lines.push(`Tip til ${key} ${when}. ${CLAIM_TEXT[p.claim.state]}${p.claim.state === 'posted' ? ` kl. ${copenhagenClock(new Date(at))}` : ''}${error}.`, '');
-      lines.push(p.statement ? renderText(conversation.tip(p.statement, 'Dagens tip')) : `(Udsagnet ${p.claim.statementId} findes ikke længere i data.)`);
+      lines.push(p.statement ? renderText(replies.tip(p.statement, 'Dagens tip')) : `(Udsagnet ${p.claim.statementId} findes ikke længere i data.)`);
       break;
     }
     case 'upcoming': {
       lines.push(`Tip til ${key} ${when} kl. ${result.time} (dansk tid) — kun en forhåndsvisning, intet er sendt:`, '');
-      lines.push(renderText(conversation.tip(p.statement, 'Dagens tip')));
+      lines.push(renderText(replies.tip(p.statement, 'Dagens tip')));
       if (p.ahead > 1) lines.push('', `Det er det ${p.ahead}. tip fra nu, forudsat at tipsene før den dag bliver sendt.`);
       break;
     }

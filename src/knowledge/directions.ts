@@ -10,9 +10,6 @@ export type LeadingDirection = (typeof LEADING_DIRECTIONS)[number];
 export const KINDS = ['do', 'dont', 'remark', 'wish', 'meeting'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Kinds that may be served as advice. `meeting` remarks (the screen, the break) never are. */
-export const SERVABLE_KINDS = ['do', 'dont', 'remark', 'wish'] as const satisfies readonly Kind[];
-
 export const DIRECTION_LABEL: Record<Direction, string> = {
   opad: 'Ledelse opad',
   nedad: 'Ledelse nedad',
@@ -72,14 +69,6 @@ export const KIND_ALIASES: Partial<Record<Kind, readonly string[]>> = {
   do: ['gor', 'goer', 'do', 'dos', 'skal', 'gode'],
   dont: ['undga', 'undgaa', 'dont', 'donts', 'ikke', 'lad vaere'],
 };
-
-export function isDirection(value: string): value is Direction {
-  return (DIRECTIONS as readonly string[]).includes(value);
-}
-
-export function isKind(value: string): value is Kind {
-  return (KINDS as readonly string[]).includes(value);
-}
 
 /** Lowercase, strip accents and fold æ/ø/å to ASCII for forgiving command matching. */
 export function foldForMatching(text: string): string {

@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
+import { errorMessage } from '../shared/errors.ts';
 import {
   KnowledgeFileSchema,
   LexiconFileSchema,
+  OffTopicFileSchema,
+  SituationsFileSchema,
   type KnowledgeFile,
   type Lexicon,
+  type OffTopicExample,
+  type Situation,
   type Source,
   type Statement,
 } from './schema.ts';
@@ -15,6 +20,10 @@ import {
 export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 export const STATEMENTS_FILE = 'statements.json';
 export const LEXICON_FILE = 'lexicon.json';
+export const SITUATIONS_FILE = 'situations.json';
+export const OFF_TOPIC_FILE = 'offtopic.json';
+/** Every file in data/ that the knowledge is built from. */
+export const DATA_FILES = [STATEMENTS_FILE, LEXICON_FILE, SITUATIONS_FILE, OFF_TOPIC_FILE] as const;
 
 export class DataError extends Error {
   constructor(
@@ -45,7 +54,7 @@ function parseJson(raw: string, file: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
-    throw new DataError(file, [`ugyldig JSON: ${(err as Error).message}`]);
+    throw new DataError(file, [`ugyldig JSON: ${errorMessage(err)}`]);
   }
 }
 
@@ -112,4 +121,48 @@ export function parseLexicon(data: unknown, file: string): Lexicon {
 export function loadLexicon(dataDir = DEFAULT_DATA_DIR, raw?: string): Lexicon {
   const file = path.join(dataDir, LEXICON_FILE);
   return parseLexicon(parseJson(raw ?? readDataFile(file), file), file);
+}
+
+/** Situations checked against the statements: every id exists and is advice, no id or example twice. */
+export function parseSituations(data: unknown, file: string, kb: KnowledgeBase): Situation[] {
+  const parsed = SituationsFileSchema.safeParse(data);
+  if (!parsed.success) throw new DataError(file, describeIssues(data, parsed.error.issues, 'situations'));
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const examples = new Map<string, string>();
+  parsed.data.situations.forEach((sit, i) => {
+    const where = `situations[${i}] (id "${sit.id}")`;
+    if (ids.has(sit.id)) problems.push(`${where}, felt "id": id'et findes allerede`);
+    ids.add(sit.id);
+    sit.statements.forEach((id, k) => {
+      const statement = kb.byId.get(id);
+      if (!statement) problems.push(`${where}, felt "statements.${k}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
+      else if (statement.kind === 'meeting') problems.push(`${where}, felt "statements.${k}": "${id}" er en bemærkning om mødet og vises aldrig`);
+    });
+    if (new Set(sit.statements).size !== sit.statements.length) problems.push(`${where}, felt "statements": samme udsagn står to gange`);
+    sit.examples.forEach((q, k) => {
+      const key = q.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      const other = examples.get(key);
+      if (other) problems.push(`${where}, felt "examples.${k}": samme spørgsmål står allerede under "${other}"`);
+      examples.set(key, sit.id);
+    });
+  });
+  if (problems.length) throw new DataError(file, problems);
+  return parsed.data.situations;
+}
+
+export function loadSituations(dataDir: string, kb: KnowledgeBase, raw?: string): Situation[] {
+  const file = path.join(dataDir, SITUATIONS_FILE);
+  return parseSituations(parseJson(raw ?? readDataFile(file), file), file, kb);
+}
+
+export function parseOffTopic(data: unknown, file: string): OffTopicExample[] {
+  const parsed = OffTopicFileSchema.safeParse(data);
+  if (!parsed.success) throw new DataError(file, describeIssues(data, parsed.error.issues, 'examples'));
+  return parsed.data.examples;
+}
+
+export function loadOffTopic(dataDir: string, raw?: string): OffTopicExample[] {
+  const file = path.join(dataDir, OFF_TOPIC_FILE);
+  return parseOffTopic(parseJson(raw ?? readDataFile(file), file), file);
 }

@@ -57,5 +57,42 @@ export const LexiconFileSchema = z.strictObject({
   concepts: z.array(LexiconEntrySchema),
 });
 
-export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export type Lexicon = z.infer<typeof LexiconFileSchema>;
+
+const Id = z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bindestreg');
+
+/** The least number of example questions a situation needs for the matcher to learn it. */
+export const MIN_SITUATION_EXAMPLES = 15;
+
+/**
+ * A situation a leader meets in a budget and savings process, the statements that help in
+ * it, and questions leaders would ask about it in their own words (written before anyone
+ * looked up the statements). The learned matcher is trained on the examples.
+ */
+export const SituationSchema = z.strictObject({
+  id: Id,
+  title: z.string().trim().min(3, 'titlen er tom eller for kort'),
+  description: z.string().trim().min(10, 'beskrivelsen er tom eller for kort'),
+  /** Statement ids, the most helpful first. */
+  statements: z.array(Id).min(1, 'mindst ét udsagn'),
+  examples: z.array(z.string().trim().min(3, 'eksemplet er tomt eller for kort')).min(MIN_SITUATION_EXAMPLES, `mindst ${MIN_SITUATION_EXAMPLES} eksempler på spørgsmål`),
+});
+
+export const SituationsFileSchema = z.strictObject({
+  situations: z.array(SituationSchema).min(1),
+});
+
+export const OFF_TOPIC_CATEGORIES = ['it', 'hr-procedure', 'municipality-facts', 'smalltalk', 'general', 'leadership-other', 'hard-negative'] as const;
+
+/** Questions a workplace bot also gets that the statements do not answer: the guard learns from them. */
+export const OffTopicFileSchema = z.strictObject({
+  examples: z.array(
+    z.strictObject({
+      category: z.enum(OFF_TOPIC_CATEGORIES),
+      question: z.string().trim().min(2, 'spørgsmålet er tomt'),
+    }),
+  ).min(1),
+});
+
+export type Situation = z.infer<typeof SituationSchema>;
+export type OffTopicExample = z.infer<typeof OffTopicFileSchema>['examples'][number];

@@ -136,7 +136,11 @@ export class DanishAnalyzer {
     return this.dictionary.has(word) || this.extra.has(word) || isStopword(word) || this.splitter.baseForm(word) !== undefined;
   }
 
-  private respelled(word: string): string {
+  /**
+   * The word as the analysis reads it: "foraeldre" → "forældre" when that is a known word.
+   * Public for the learned matcher's character features.
+   */
+  respelled(word: string): string {
     let r = this.respellMemo.get(word);
     if (r === undefined) {
       r = respell(word, (w) => this.isKnownWord(w));

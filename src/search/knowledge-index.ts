@@ -4,10 +4,26 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, DataError, LEXICON_FILE, STATEMENTS_FILE, loadKnowledge, loadLexicon, readDataFile, type KnowledgeBase } from '../knowledge/load.ts';
-import type { Lexicon, Statement } from '../knowledge/schema.ts';
+import {
+  DATA_FILES,
+  DEFAULT_DATA_DIR,
+  DataError,
+  LEXICON_FILE,
+  OFF_TOPIC_FILE,
+  SITUATIONS_FILE,
+  STATEMENTS_FILE,
+  loadKnowledge,
+  loadLexicon,
+  loadOffTopic,
+  loadSituations,
+  readDataFile,
+  type KnowledgeBase,
+} from '../knowledge/load.ts';
+import type { Lexicon, Situation, Statement } from '../knowledge/schema.ts';
 import { DanishAnalyzer, type AnalyzerSnapshot } from './analyzer.ts';
+import { Answerer } from './answerer.ts';
 import { DEFAULT_POLICY, SearchEngine, type EngineSnapshot } from './engine.ts';
+import { SituationMatcher, type MatcherSnapshot } from './matcher.ts';
 import { DIRECTION_LABEL } from '../knowledge/directions.ts';
 
 /** Weights of what is indexed besides a statement's own words. */
@@ -31,16 +47,21 @@ export function statementContext(s: Statement): Array<{ text: string; weight: nu
 export interface KnowledgeIndex {
   kb: KnowledgeBase;
   lexicon: Lexicon;
+  situations: readonly Situation[];
   engine: SearchEngine;
+  matcher: SituationMatcher;
+  /** Guard → situations → statements → confidence: what answers a question. */
+  answerer: Answerer;
 }
 
 interface IndexSnapshot {
   analyzer: AnalyzerSnapshot;
   engine: EngineSnapshot;
+  matcher: MatcherSnapshot;
 }
 
 /** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
-export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: IndexSnapshot): SearchEngine {
+export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: Omit<IndexSnapshot, 'matcher'>): SearchEngine {
   const vocabulary = new Set<string>();
   for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
   const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer });
@@ -57,8 +78,10 @@ const CACHE_PREFIX = `index-${path.basename(path.dirname(here))}-`;
  * builds the index anew. Analysing ~200 statements with their keywords and ~150 lexicon
  * concepts takes ~250 ms; reading the stored result takes a few.
  */
-function cacheKey(statementsRaw: string, lexiconRaw: string): string {
-  return createHash('sha256').update(codeFingerprint()).update(statementsRaw).update(lexiconRaw).digest('hex').slice(0, 24);
+function cacheKey(raws: readonly string[]): string {
+  const hash = createHash('sha256').update(codeFingerprint());
+  for (const raw of raws) hash.update(raw).update('\0');
+  return hash.digest('hex').slice(0, 24);
 }
 
 let fingerprint: string | undefined;
@@ -83,13 +106,13 @@ function readSnapshot(key: string): IndexSnapshot | undefined {
   }
 }
 
-function writeSnapshot(key: string, engine: SearchEngine): void {
+function writeSnapshot(key: string, engine: SearchEngine, matcher: SituationMatcher): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     for (const old of readdirSync(CACHE_DIR)) if (old.startsWith(CACHE_PREFIX)) rmSync(path.join(CACHE_DIR, old), { force: true });
     const file = path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot() } satisfies IndexSnapshot));
+    writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot(), matcher: matcher.snapshot() } satisfies IndexSnapshot));
     renameSync(tmp, file);
   } catch {
     // A read-only install still works, only without the faster start.
@@ -101,13 +124,31 @@ export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
   // Each file is read once: its text is both parsed and part of the cache key.
   const statementsRaw = readDataFile(path.join(dataDir, STATEMENTS_FILE));
   const lexiconRaw = readDataFile(path.join(dataDir, LEXICON_FILE));
+  const situationsRaw = readDataFile(path.join(dataDir, SITUATIONS_FILE));
+  const offTopicRaw = readDataFile(path.join(dataDir, OFF_TOPIC_FILE));
   const kb = loadKnowledge(dataDir, statementsRaw);
   const lexicon = loadLexicon(dataDir, lexiconRaw);
-  const key = cacheKey(statementsRaw, lexiconRaw);
+  const situations = loadSituations(dataDir, kb, situationsRaw);
+  const offTopic = loadOffTopic(dataDir, offTopicRaw);
+  const key = cacheKey([statementsRaw, lexiconRaw, situationsRaw, offTopicRaw]);
   const snapshot = readSnapshot(key);
   const engine = buildEngine(kb.statements, lexicon, snapshot);
-  if (!snapshot) writeSnapshot(key, engine);
-  return { kb, lexicon, engine };
+  const matcher = snapshot?.matcher
+    ? SituationMatcher.restore(snapshot.matcher, engine.analyzer)
+    : SituationMatcher.train({ situations, offTopic, statements: kb.statements }, engine.analyzer);
+  if (!snapshot) writeSnapshot(key, engine, matcher);
+  return { kb, lexicon, situations, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
+}
+
+/**
+ * Advice statements that no situation lists and that a search for their own text does not
+ * find among the first five: nobody would ever be shown them.
+ */
+export function unreachableStatements(index: KnowledgeIndex): Statement[] {
+  const listed = new Set(index.situations.flatMap((s) => s.statements));
+  return index.kb.statements.filter(
+    (s) => s.kind !== 'meeting' && !listed.has(s.id) && !index.engine.search(s.text, { top: 5 }).candidates.some((h) => h.statement === s),
+  );
 }
 
 /**
@@ -145,11 +186,11 @@ export class LiveKnowledge {
     }
   }
 
-  /** Watches data/ for saved changes to the statements or the lexicon. */
+  /** Watches data/ for saved changes to the statements, the lexicon, the situations or the off-topic examples. */
   watch(): void {
     if (this.watcher) return;
     this.watcher = watch(this.dataDir, (_event, name) => {
-      if (name && name !== STATEMENTS_FILE && name !== LEXICON_FILE) return;
+      if (name && !(DATA_FILES as readonly string[]).includes(name)) return;
       // Editors save in several steps (truncate, write, rename): wait until they are done.
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.reload(), 150);

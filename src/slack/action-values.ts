@@ -1,8 +1,10 @@
 // What the buttons carry. A button value holds at most 2000 characters, so a button carries a
 // reference to the answer (the command text, a tip's statement id, a page), never the answer
-// itself; the click re-runs it. Values come back from Slack signed, but are still validated.
+// itself; the click asks the core to show it again. Values come back from Slack signed, but are
+// still validated.
 
 import { z } from 'zod';
+import type { ActionRequest } from '../bot/actions.ts';
 
 /** Slack's limit on a button's value. */
 export const MAX_BUTTON_VALUE = 2000;
@@ -87,4 +89,9 @@ function decode<T>(value: string | undefined, schema: z.ZodType<T>): T | undefin
   } catch {
     return undefined;
   }
+}
+
+/** The core's request to show a button's answer again. */
+export function showRequest(ref: CommandRef): Extract<ActionRequest, { type: 'show' }> {
+  return { type: 'show', command: ref.c, ...(ref.s !== undefined ? { statementId: ref.s } : {}), ...(ref.q !== undefined ? { questionHash: ref.q } : {}) };
 }

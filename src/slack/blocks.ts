@@ -8,6 +8,7 @@ import type { Reply, ReplyType, StatementView } from '../bot/reply.ts';
 import { ACTION, BLOCK, commandRef, encodeValue, type CommandRef, type FeedbackValue } from './action-values.ts';
 import { stripMarkup } from '../search/normalize.ts';
 import { escapeMrkdwn, packLines, quoteUserText, shorten, splitText } from './mrkdwn.ts';
+import { COMMAND_PREFIX } from './platform.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -37,7 +38,6 @@ export const MAX_FALLBACK_TEXT = 3000;
 /** How much of a person's question is quoted back. */
 export const MAX_QUOTED_QUESTION = 300;
 
-export const COMMAND_PREFIX = '/ledelse ';
 
 const KIND_MARKER: Record<Kind, string> = {
   do: '✅',
@@ -48,7 +48,7 @@ const KIND_MARKER: Record<Kind, string> = {
 };
 
 /** Replies worth sharing in the channel. */
-const SHAREABLE: ReadonlySet<ReplyType> = new Set(['direction', 'general', 'answer', 'tip']);
+const SHAREABLE: ReadonlySet<ReplyType> = new Set(['direction', 'general', 'answer', 'nearest', 'tip']);
 /** Replies shown as a list under kind headings rather than as cards. */
 const LIST_STYLE: ReadonlySet<ReplyType> = new Set(['direction', 'general']);
 
@@ -177,7 +177,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
   const feedback = reply.actions.find((a) => a.type === 'feedback');
   const more = reply.actions.find((a) => a.type === 'more');
   const tipId = tipStatementId(reply);
-  // Buttons carry the command without Slack markup: it reads the same to parseIntent, and no
+  // Buttons carry the command without Slack markup: it reads the same to the core, and no
   // mention or link travels along in a value.
   const baseRef =
     options.command !== undefined
@@ -186,7 +186,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
 
   const head: KnownBlock[] = [header(reply.title)];
   if (reply.intro) head.push(...sections(escapeMrkdwn(reply.intro)));
-  if (options.question && (reply.type === 'answer' || reply.type === 'no-match')) {
+  if (options.question && (reply.type === 'answer' || reply.type === 'nearest' || reply.type === 'no-match')) {
     head.push(context([`Dit spørgsmål: “${quoteUserText(options.question, MAX_QUOTED_QUESTION)}”`]));
   }
 

@@ -1,8 +1,11 @@
 // Daily tips for Slack: the tip core decides what and when; this posts the Reply and tells the
-// core what Slack said, so it can retry later, pause the channel, or log.
+// core what Slack said, so it can retry later, pause the channel, or log. The Danish reasons for
+// a pause are Slack's own, worded here.
 
 import type { webApi } from '@slack/bolt';
-import type { DeliveryResult, TipDeliver } from '../tips/types.ts';
+import { statementIdsOf } from '../bot/reply.ts';
+import { errorMessage } from '../shared/errors.ts';
+import type { DeliveryResult, TipDeliver } from '../tips/delivery.ts';
 import { renderMessage } from './blocks.ts';
 
 /** Slack errors that mean the channel cannot take posts until someone acts, in Danish for "tip status". */
@@ -28,18 +31,17 @@ export function deliveryFailure(err: unknown): DeliveryResult {
     if (error === 'ratelimited') {
       return { ok: false, retryAfterSeconds: e.data.response_metadata?.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS };
     }
-    const pause = PAUSE_REASONS[error];
-    if (pause) return { ok: false, pause };
+    const reason = PAUSE_REASONS[error];
+    if (reason) return { ok: false, pause: { code: error, reason } };
     return { ok: false, error };
   }
-  return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  return { ok: false, error: errorMessage(err) };
 }
 
 export function createTipDelivery(client: webApi.WebClient): TipDeliver {
   return async function deliverTip(subscription, reply) {
-    const statementId = reply.sections[0]?.statements[0]?.id;
     // The command "tip" with the statement id lets "Del"/feedback rebuild exactly this tip.
-    const message = renderMessage(reply, statementId ? { command: 'tip' } : {});
+    const message = renderMessage(reply, statementIdsOf(reply).length ? { command: 'tip' } : {});
     try {
       await client.chat.postMessage({
         channel: subscription.channel,

@@ -4,13 +4,32 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
-import type { AppDeps, RunningFrontEnd } from '../app.ts';
+import type { Logger, RunningFrontEnd } from '../app.ts';
+import type { Conversation } from '../bot/conversation.ts';
+import type { KnowledgeSource } from '../bot/replies.ts';
+import type { Config } from '../config.ts';
+import type { TipDeliveries } from '../tips/delivery.ts';
+import type { TodaysTip } from '../tips/today.ts';
 import { createSlackBot, describeError, type SlackBot } from './bot.ts';
 import { createTipDelivery } from './delivery.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
-import { serveHealth } from '../health.ts';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
+import { SLACK_PLATFORM } from './platform.ts';
+
+/** What the Slack front end uses from the app. */
+export interface SlackDeps {
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'PORT' | 'HOST'>;
+  conversation: Conversation;
+  /** For App Home: where the knowledge comes from and how much there is. */
+  knowledge: KnowledgeSource;
+  todaysTip: TodaysTip;
+  tipDeliveries: TipDeliveries;
+  /** Answers /readyz on the HTTP port. */
+  readiness: ReadinessProbe;
+  log: Logger;
+}
 
 export type SlackRunMode = 'socket' | 'http';
 
@@ -58,7 +77,7 @@ export interface RunningSlack extends RunningFrontEnd {
   url?: string;
 }
 
-function clientOptions(deps: AppDeps): webApi.WebClientOptions {
+function clientOptions(deps: SlackDeps): webApi.WebClientOptions {
   return {
     ...(deps.config.SLACK_API_URL ? { slackApiUrl: deps.config.SLACK_API_URL } : {}),
     fetch: createHttpFetch(),
@@ -74,7 +93,7 @@ function statusPage(_req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Builds the Bolt app with every listener, without starting it (tests and main.ts start it). */
-export function createSlackApp(deps: AppDeps, mode: SlackRunMode): SlackApp {
+export function createSlackApp(deps: SlackDeps, mode: SlackRunMode): SlackApp {
   const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = deps.config;
   if (!token) throw new SlackStartError('SLACK_BOT_TOKEN mangler (xoxb-…, under "OAuth & Permissions" på api.slack.com/apps).');
   const logger = boltLogger(deps.log, LogLevel.INFO);
@@ -94,12 +113,12 @@ export function createSlackApp(deps: AppDeps, mode: SlackRunMode): SlackApp {
       customRoutes: [
         { path: '/', method: ['GET'], handler: statusPage },
         { path: '/healthz', method: ['GET'], handler: statusPage },
-        { path: '/readyz', method: ['GET'], handler: (req, res) => void serveHealth(req, res, deps) },
+        { path: '/readyz', method: ['GET'], handler: (req, res) => void serveHealth(req, res, deps.readiness) },
       ],
     });
     app = new App({ ...common, receiver });
   }
-  const bot = createSlackBot(deps);
+  const bot = createSlackBot({ conversation: deps.conversation, knowledge: deps.knowledge, todaysTip: deps.todaysTip, log: deps.log });
   registerListeners(app, bot);
   app.error(async (error) => {
     deps.log.error(`Slack: ${describeError(error.original ?? error)}`);
@@ -117,7 +136,7 @@ function startProblem(err: unknown): string {
 }
 
 /** Starts the Slack front end and registers it for delivering daily tips. */
-export async function startSlack(deps: AppDeps, mode: SlackRunMode): Promise<RunningSlack> {
+export async function startSlack(deps: SlackDeps, mode: SlackRunMode): Promise<RunningSlack> {
   const { app, receiver, bot } = createSlackApp(deps, mode);
   const finishAnswers = () => Promise.race([bot.answers.idle(), new Promise<void>((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
   try {
@@ -126,7 +145,7 @@ export async function startSlack(deps: AppDeps, mode: SlackRunMode): Promise<Run
   } catch (err) {
     throw new SlackStartError(startProblem(err));
   }
-  deps.tips.registerDelivery('slack', createTipDelivery(app.client));
+  deps.tipDeliveries.register(SLACK_PLATFORM, createTipDelivery(app.client));
 
   if (receiver) {
     const host = deps.config.HOST;

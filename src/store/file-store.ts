@@ -7,9 +7,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { copenhagenDay } from '../tips/clock.ts';
+import { copenhagenDay } from '../clock.ts';
 import {
-  conversationNamespace,
   SEEN_EVENT_TTL_MS,
   type ChangeTopic,
   type FeedbackRecord,
@@ -24,21 +23,6 @@ import {
 /** The file's document. */
 export type FileStoreData = StoreData;
 
-/**
- * Files written before opaque records kept one platform's conversation references in a field of
- * their own; on open they move to the records namespace that platform's front end now reads.
- */
-const LEGACY_RECORD_FIELDS: Record<string, string> = { teamsConversations: conversationNamespace('teams') };
-
-function moveLegacyRecords(data: FileStoreData): void {
-  const fields = data as unknown as Record<string, unknown>;
-  for (const [field, namespace] of Object.entries(LEGACY_RECORD_FIELDS)) {
-    const legacy = fields[field];
-    if (legacy && typeof legacy === 'object') data.records[namespace] = { ...(legacy as Record<string, unknown>), ...(data.records[namespace] ?? {}) };
-    delete fields[field];
-  }
-}
-
 function emptyData(): FileStoreData {
   return {
     version: 1,
@@ -48,22 +32,39 @@ function emptyData(): FileStoreData {
     questionChannels: [],
     seenEvents: {},
     tips: {},
+    addresses: {},
     records: {},
   };
 }
 
 /**
- * A state file's contents without opening it as a store (nothing is written to it), with the
- * Teams references folded into records: what `ledelse migrate-state` moves.
+ * A state file's contents without opening it as a store (nothing is written to it): what
+ * `ledelse migrate-state` moves. `olderAddresses` names top-level fields in which files from
+ * before addresses were kept by platform held a platform's addresses (field → platform); the
+ * front end that wrote them says which.
  */
-export function readStateFile(file: string): StoreData {
+export function readStateFile(file: string, olderAddresses: Record<string, Platform> = {}): StoreData {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<FileStoreData> | null;
   if (!raw || typeof raw !== 'object' || typeof raw.salt !== 'string') {
     throw new Error(`${file} er ikke en Ledelsesbot-tilstandsfil (feltet "salt" mangler).`);
   }
   const data = { ...emptyData(), ...raw };
-  moveLegacyRecords(data);
+  adoptOlderAddresses(data, olderAddresses);
   return data;
+}
+
+/** Moves a platform's addresses from an older top-level field into `addresses`; true if any moved. */
+function adoptOlderAddresses(data: FileStoreData, older: Record<string, Platform>): boolean {
+  const fields = data as unknown as Record<string, unknown>;
+  let moved = false;
+  for (const [field, platform] of Object.entries(older)) {
+    const legacy = fields[field];
+    if (legacy === undefined) continue;
+    if (legacy && typeof legacy === 'object') data.addresses[platform] = { ...(legacy as Record<string, unknown>), ...(data.addresses[platform] ?? {}) };
+    delete fields[field];
+    moved = true;
+  }
+  return moved;
 }
 
 /** Normalises a question the same way for every store, so a hash means the same everywhere. */
@@ -110,7 +111,6 @@ export class FileStore implements Store {
     await db.read();
     // Fill in what an older or partial file lacks, without losing what it has.
     db.data = { ...emptyData(), ...(db.data ?? {}) };
-    moveLegacyRecords(db.data);
     await db.write();
     return new FileStore(db);
   }
@@ -129,7 +129,12 @@ export class FileStore implements Store {
   async reload(): Promise<void> {
     await this.db.read();
     this.db.data = { ...emptyData(), ...(this.db.data ?? {}) };
-    moveLegacyRecords(this.db.data);
+  }
+
+  /** Adopts addresses an older file kept in a field of its own (see readStateFile). */
+  async adoptOlderAddresses(older: Record<string, Platform>): Promise<void> {
+    if (!Object.keys(older).some((field) => field in this.db.data)) return;
+    await this.update((d) => void adoptOlderAddresses(d, older));
   }
 
   hashQuestion(question: string): string {
@@ -150,12 +155,12 @@ export class FileStore implements Store {
     });
   }
 
-  async firstSighting(eventId: string, now = Date.now()): Promise<boolean> {
-    const seen = this.db.data.seenEvents[eventId];
+  async firstDelivery(deliveryId: string, now = Date.now()): Promise<boolean> {
+    const seen = this.db.data.seenEvents[deliveryId];
     if (seen !== undefined && now - seen <= SEEN_EVENT_TTL_MS) return false;
     await this.update((d) => {
       for (const [id, at] of Object.entries(d.seenEvents)) if (now - at > SEEN_EVENT_TTL_MS) delete d.seenEvents[id];
-      d.seenEvents[eventId] = now;
+      d.seenEvents[deliveryId] = now;
     });
     return true;
   }
@@ -177,7 +182,26 @@ export class FileStore implements Store {
     return [...this.db.data.questionChannels];
   }
 
-  // ---- opaque records ----------------------------------------------------------------------
+  // ---- addresses and opaque records --------------------------------------------------------
+
+  async address(platform: Platform, conversation: string): Promise<unknown> {
+    return structuredClone(this.db.data.addresses[platform]?.[conversation]);
+  }
+
+  async rememberAddress(platform: Platform, conversation: string, address: unknown): Promise<void> {
+    const known = this.db.data.addresses[platform]?.[conversation];
+    if (known !== undefined && JSON.stringify(known) === JSON.stringify(address)) return;
+    await this.update((d) => {
+      (d.addresses[platform] ??= {})[conversation] = structuredClone(address);
+    });
+  }
+
+  async forgetAddress(platform: Platform, conversation: string): Promise<void> {
+    if (this.db.data.addresses[platform]?.[conversation] === undefined) return;
+    await this.update((d) => {
+      delete d.addresses[platform]?.[conversation];
+    });
+  }
 
   async getRecord(namespace: string, key: string): Promise<unknown> {
     return structuredClone(this.db.data.records[namespace]?.[key]);
@@ -261,6 +285,9 @@ export class FileStore implements Store {
         rotations: { ...from.rotations, ...tips.rotations },
         claims: { ...from.claims, ...tips.claims },
       };
+      for (const [platform, entries] of Object.entries(incoming.addresses ?? {})) {
+        for (const [key, value] of Object.entries(entries)) (d.addresses[platform] ??= {})[key] ??= value;
+      }
       for (const [ns, entries] of Object.entries(incoming.records ?? {})) {
         for (const [key, value] of Object.entries(entries)) (d.records[ns] ??= {})[key] ??= value;
       }

@@ -7,7 +7,11 @@
 // Under GDPR we keep the minimum: no user ids, no question text in clear — questions are kept
 // only as a salted hash, so the same question can be counted without being readable.
 
-export type Platform = 'slack' | 'teams' | 'web' | 'cli';
+/**
+ * A front end's own name for its platform ("slack", "web", …). The store keys by it but never
+ * looks inside: which platforms exist is the front ends' business.
+ */
+export type Platform = string;
 export type Vote = 'up' | 'down';
 
 export interface FeedbackRecord {
@@ -50,11 +54,16 @@ export interface StoreData {
   questions: QuestionRecord[];
   /** Conversation keys ("slack:C123") where every top-level message is a question. */
   questionChannels: string[];
-  /** Event ids already handled, with the time they were seen (ms), to answer retries once. */
+  /** Delivery ids already handled ("<platform>:<id>"), with the time they were seen (ms), to answer retries once. */
   seenEvents: Record<string, number>;
   /** Owned by src/tips: subscriptions, rotation and the exactly-once claims. */
   tips: Record<string, unknown>;
-  /** Opaque records by namespace and key (e.g. a platform's conversation references). */
+  /**
+   * Where a front end can post into a conversation later (a daily tip), by platform and then by
+   * conversation id. Opaque here: each front end owns the shape of its own addresses.
+   */
+  addresses: Record<Platform, Record<string, unknown>>;
+  /** Other opaque records by namespace and key (the store's own bookkeeping, later features). */
   records: Record<string, Record<string, unknown>>;
 }
 
@@ -76,13 +85,8 @@ export interface StoreHealth {
   pending?: number;
 }
 
-/** How long an event id is remembered. Slack retries within minutes; Teams likewise. */
+/** How long a delivery id is remembered. Platforms retry within minutes. */
 export const SEEN_EVENT_TTL_MS = 60 * 60 * 1000;
-
-/** The namespace of the opaque per-platform conversation records. */
-export function conversationNamespace(platform: string): string {
-  return `conversation:${platform}`;
-}
 
 export interface Store {
   readonly kind: 'file' | 'postgres';
@@ -94,16 +98,22 @@ export interface Store {
   recordFeedback(record: Omit<FeedbackRecord, 'day'>, now?: Date): Promise<void>;
 
   /**
-   * True the first time an event id is seen by any instance, false for a retry or duplicate.
+   * True the first time a delivery id is seen by any instance, false for a retry or duplicate.
    * The id is remembered for an hour (SEEN_EVENT_TTL_MS).
    */
-  firstSighting(eventId: string, now?: number): Promise<boolean>;
+  firstDelivery(deliveryId: string, now?: number): Promise<boolean>;
 
   isQuestionChannel(key: string): Promise<boolean>;
   setQuestionChannel(key: string, on: boolean): Promise<void>;
   questionChannels(): Promise<string[]>;
 
-  /** An opaque record (e.g. a platform's conversation reference), or undefined. */
+  /** A front end's stored address for a conversation, as it stored it. */
+  address(platform: Platform, conversation: string): Promise<unknown>;
+  /** Remembers (or refreshes) an address; writes only when something changed. */
+  rememberAddress(platform: Platform, conversation: string, address: unknown): Promise<void>;
+  forgetAddress(platform: Platform, conversation: string): Promise<void>;
+
+  /** An opaque record, or undefined. */
   getRecord(namespace: string, key: string): Promise<unknown>;
   putRecord(namespace: string, key: string, value: unknown): Promise<void>;
   deleteRecord(namespace: string, key: string): Promise<void>;

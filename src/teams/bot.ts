@@ -11,15 +11,18 @@
 import type { CloudEnvironment, ConversationReference, IMessageActivityInput, SentActivity } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import type { Interceptor } from '@microsoft/teams.common';
-import type { AppDeps, Logger } from '../app.ts';
+import type { Logger } from '../app.ts';
+import type { Conversation } from '../bot/conversation.ts';
 import type { Reply } from '../bot/reply.ts';
-import type { TeamsConversationRef } from './conversation-refs.ts';
-import type { TipDeliver } from '../tips/types.ts';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
+import type { Config } from '../config.ts';
+import { errorMessage } from '../shared/errors.ts';
+import { isLoopbackHost } from '../shared/loopback.ts';
+import type { TipDeliver } from '../tips/delivery.ts';
 import { renderReplyCards } from './cards.ts';
-import { toSdkReference } from './conversation-refs.ts';
+import { toSdkReference, type AddressBook, type TeamsConversationRef } from './conversation-refs.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { cardMessage } from './handlers/turn.ts';
-import { serveHealth } from '../health.ts';
 import { NodeHttpAdapter, type ActivityGuard } from './http-adapter.ts';
 import { SdkLogger } from './sdk-logger.ts';
 import { SentCards } from './sent-cards.ts';
@@ -50,7 +53,7 @@ export interface TeamsBot {
   stop(): Promise<void>;
   /** Posts a Reply into a remembered conversation, without being addressed (tips). */
   sendReply(ref: TeamsConversationRef, reply: Reply): Promise<SentActivity[]>;
-  /** For the tip core: `deps.tips.registerDelivery('teams', bot.deliverTip)`. */
+  /** For the tip core's deliveries, registered under the Teams platform. */
   readonly deliverTip: TipDeliver;
 }
 
@@ -73,10 +76,6 @@ const withoutEmptyBearer: Interceptor = {
   },
   error: ({ error }) => Promise.reject(error),
 };
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
 
 function isLoopbackUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -107,16 +106,27 @@ function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): TeamsBot {
-  const { config, store } = deps;
+/** What the Teams front end uses from the app. */
+export interface TeamsDeps {
+  config: Pick<Config, 'CLIENT_ID' | 'CLIENT_SECRET' | 'TENANT_ID' | 'TEAMS_PORT' | 'TEAMS_HOST' | 'SHUTDOWN_TIMEOUT'>;
+  conversation: Conversation;
+  /** Where conversation references are kept, for posting tips later. */
+  addresses: AddressBook;
+  /** Answers /readyz on the Teams port. */
+  readiness: ReadinessProbe;
+  log: Logger;
+}
+
+export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): TeamsBot {
+  const { config, addresses, conversation } = deps;
   const log = options.log ?? deps.log;
   const authenticated = Boolean(config.CLIENT_ID);
   const sentCards = new SentCards();
 
   const adapter = new NodeHttpAdapter(
     authenticated ? undefined : localOnly,
-    (err) => log.error(`Teams: fejl i endepunktet: ${err instanceof Error ? err.message : String(err)}`),
-    (req, res) => serveHealth(req, res, deps),
+    (err) => log.error(`Teams: fejl i endepunktet: ${errorMessage(err)}`),
+    (req, res) => serveHealth(req, res, deps.readiness),
   );
   const app = new LedelsesbotApp({
     // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID etc. from
@@ -132,7 +142,7 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
     logger: new SdkLogger(log),
     client: { timeout: CONNECTOR_TIMEOUT_MS, interceptors: [withoutEmptyBearer] },
   });
-  registerHandlers(app, { deps, sentCards });
+  registerHandlers(app, { conversation, addresses, sentCards, log });
 
   const sendReply = async (ref: TeamsConversationRef, reply: Reply): Promise<SentActivity[]> => {
     const sdkRef = toSdkReference(ref);
@@ -157,6 +167,6 @@ export function createTeamsBot(deps: AppDeps, options: TeamsBotOptions = {}): Te
     },
     stop: () => adapter.stop(config.SHUTDOWN_TIMEOUT * 1000),
     sendReply,
-    deliverTip: createTipDeliver(store, sendReply),
+    deliverTip: createTipDeliver(addresses, sendReply),
   };
 }

@@ -156,7 +156,8 @@ export interface RenderedCard {
  */
 export function renderReplyCards(reply: Reply, options: RenderOptions = {}): RenderedCard[] {
   const head: CardElementArray = [plain(reply.title, { weight: 'Bolder', size: 'Large' }, { id: 'title' })];
-  if (reply.intro) head.push(plain(reply.intro, {}, { spacing: 'Small' }));
+  // The honest "nearest" says so in the warning colour: it is not an answer to the question.
+  if (reply.intro) head.push(plain(reply.intro, reply.type === 'nearest' ? { color: 'Warning' } : {}, { spacing: 'Small' }));
   if (reply.type === 'help' && options.mentionHint) {
     head.push(
       plain(`I kanaler og gruppechats svarer jeg, når du nævner mig: skriv @${options.mentionHint} foran beskeden, fx "@${options.mentionHint} nedad".`, {

@@ -1,11 +1,11 @@
 // Conversation references: what the bot needs to post into a Teams conversation later (the
-// daily tip). Kept in the store as opaque records (namespace "conversation:teams"), by
-// conversation id, so every instance can post. Only the conversation, tenant, service URL and
-// the bot itself — never who wrote.
+// daily tip). Kept in the store's addresses under "teams", by conversation id. Only the
+// conversation, tenant, service URL and the bot itself — never who wrote.
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
-import { conversationNamespace, type Store } from '../store/store.ts';
-import { copenhagenDay } from '../tips/clock.ts';
+import { copenhagenDay } from '../clock.ts';
+import { FileStore, type Store } from '../store/store.ts';
+import { TEAMS_PLATFORM } from './platform.ts';
 
 /**
  * What Teams needs to post into a conversation later (a daily tip): the service URL, the
@@ -23,7 +23,8 @@ export interface TeamsConversationRef {
   updated: string;
 }
 
-const NAMESPACE = conversationNamespace('teams');
+/** The part of the store that keeps addresses. */
+export type AddressBook = Pick<Store, 'address' | 'rememberAddress' | 'forgetAddress'>;
 
 /**
  * A channel thread's conversation id is "<channel id>;messageid=<root>". Tips go to the
@@ -54,7 +55,7 @@ export function referenceFromActivity(activity: Activity, now = new Date()): Tea
   return ref;
 }
 
-/** Narrows a stored value (the tip subscription keeps it as `unknown`) to a reference. */
+/** Narrows a stored value (kept opaque by the store and the tip core) to a reference. */
 export function isConversationRef(value: unknown): value is TeamsConversationRef {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
@@ -62,19 +63,30 @@ export function isConversationRef(value: unknown): value is TeamsConversationRef
 }
 
 /** Remembers (or refreshes) a conversation's reference; writes only when something changed. */
-export async function rememberConversation(store: Store, ref: TeamsConversationRef): Promise<void> {
-  const known = await store.getRecord(NAMESPACE, ref.conversationId);
-  if (known && JSON.stringify(known) === JSON.stringify(ref)) return;
-  await store.putRecord(NAMESPACE, ref.conversationId, ref);
+export async function rememberConversation(addresses: AddressBook, ref: TeamsConversationRef): Promise<void> {
+  await addresses.rememberAddress(TEAMS_PLATFORM, ref.conversationId, ref);
 }
 
-export async function forgetConversation(store: Store, conversationId: string): Promise<void> {
-  await store.deleteRecord(NAMESPACE, baseConversationId(conversationId));
+export async function forgetConversation(addresses: AddressBook, conversationId: string): Promise<void> {
+  await addresses.forgetAddress(TEAMS_PLATFORM, baseConversationId(conversationId));
 }
 
-export async function storedConversation(store: Store, conversationId: string): Promise<TeamsConversationRef | undefined> {
-  const value = await store.getRecord(NAMESPACE, baseConversationId(conversationId));
-  return isConversationRef(value) ? value : undefined;
+export async function storedConversation(addresses: AddressBook, conversationId: string): Promise<TeamsConversationRef | undefined> {
+  const stored = await addresses.address(TEAMS_PLATFORM, baseConversationId(conversationId));
+  return isConversationRef(stored) ? stored : undefined;
+}
+
+/**
+ * A DB file from before addresses were kept by platform has them under "teamsConversations".
+ * Named here, by the front end that wrote them: moved into the addresses when the file is
+ * opened, and by `ledelse migrate-state` when a file moves to PostgreSQL.
+ */
+export const OLDER_REFERENCES: Readonly<Record<string, string>> = { teamsConversations: TEAMS_PLATFORM };
+
+/** Moves the older references of a DB file into the addresses, once, so tips there keep working. */
+export async function adoptOlderReferences(store: Store): Promise<void> {
+  // Only a file can be that old; PostgreSQL got its state from migrate-state, which moves them too.
+  if (store instanceof FileStore) await store.adoptOlderAddresses(OLDER_REFERENCES);
 }
 
 /** The SDK's reference for sending to a stored conversation. */

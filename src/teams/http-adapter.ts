@@ -13,6 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeServer } from '../shutdown.ts';
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
+import { readBody } from '../shared/http-body.ts';
 
 /** Bot Framework activities are small; a pasted essay is still well below this. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -103,21 +104,20 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
       return;
     }
 
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (!read.ok) {
+      if (read.problem === 'too-large') {
+        res.setHeader('connection', 'close');
         problem(res, 413, 'Beskeden er for stor til Ledelsesbot.');
-        req.destroy();
-        return;
+      } else {
+        problem(res, 400, 'Beskeden blev afbrudt.');
       }
-      chunks.push(chunk);
+      return;
     }
 
     let body: unknown;
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      body = JSON.parse(read.body.toString('utf8'));
     } catch {
       problem(res, 400, 'Ugyldig JSON: Ledelsesbot kunne ikke læse beskeden.');
       return;

@@ -1,10 +1,14 @@
 // The Teams front end: starts the bot endpoint (POST /api/messages on TEAMS_PORT) and gives
 // the tip core its way of delivering tips in Teams.
 
-import type { AppDeps, RunningFrontEnd } from '../app.ts';
-import { createTeamsBot, type TeamsBot, type TeamsBotOptions } from './bot.ts';
+import type { RunningFrontEnd } from '../app.ts';
+import type { Store } from '../store/store.ts';
+import type { TipDeliveries } from '../tips/delivery.ts';
+import { createTeamsBot, type TeamsBot, type TeamsBotOptions, type TeamsDeps } from './bot.ts';
+import { adoptOlderReferences } from './conversation-refs.ts';
+import { TEAMS_PLATFORM } from './platform.ts';
 
-export { createTeamsBot, LOCAL_HOST, MESSAGING_ENDPOINT, type TeamsBot, type TeamsBotOptions } from './bot.ts';
+export { createTeamsBot, LOCAL_HOST, MESSAGING_ENDPOINT, type TeamsBot, type TeamsBotOptions, type TeamsDeps } from './bot.ts';
 export { renderReplyCards, MAX_CARD_BYTES } from './cards.ts';
 
 export interface RunningTeams extends RunningFrontEnd {
@@ -19,8 +23,15 @@ function isAddressInUse(err: unknown): boolean {
   return (err as { code?: string } | undefined)?.code === 'EADDRINUSE';
 }
 
-export async function startTeams(deps: AppDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
-  const bot = createTeamsBot(deps, options);
+export interface TeamsStartDeps extends Omit<TeamsDeps, 'addresses'> {
+  /** Keeps the conversations' addresses (and holds older ones to adopt). */
+  store: Store;
+  tipDeliveries: TipDeliveries;
+}
+
+export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
+  await adoptOlderReferences(deps.store);
+  const bot = createTeamsBot({ config: deps.config, conversation: deps.conversation, addresses: deps.store, readiness: deps.readiness, log: deps.log }, options);
   let where: { host: string; port: number; url: string };
   try {
     where = await bot.start();
@@ -31,7 +42,7 @@ export async function startTeams(deps: AppDeps, options: TeamsBotOptions = {}): 
     }
     throw err;
   }
-  deps.tips.registerDelivery('teams', bot.deliverTip);
+  deps.tipDeliveries.register(TEAMS_PLATFORM, bot.deliverTip);
   const mode = bot.authenticated ? 'med Bot Framework-login' : 'kun lokalt og uden login, til Microsoft 365 Agents Playground';
   return {
     name: 'Teams',

@@ -3,9 +3,9 @@
 // answered — so the same calendar, rotation and exactly-once rules apply as in Slack.
 
 import type { Reply } from '../bot/reply.ts';
-import type { Store } from '../store/store.ts';
-import type { DeliveryResult, TipDeliver, TipSubscription } from '../tips/types.ts';
-import { isConversationRef, storedConversation, type TeamsConversationRef } from './conversation-refs.ts';
+import { errorMessage } from '../shared/errors.ts';
+import type { DeliveryResult, TipDeliver, TipSubscription } from '../tips/delivery.ts';
+import { isConversationRef, storedConversation, type AddressBook, type TeamsConversationRef } from './conversation-refs.ts';
 
 /** How long to wait when Teams says "too many requests" without saying how long. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
@@ -49,36 +49,41 @@ export function deliveryResultForError(err: unknown): DeliveryResult {
   if (status === 429) return { ok: false, retryAfterSeconds: retryAfterSeconds(headers?.['retry-after']) };
   if (status === 403) {
     if (code === 'ConversationBlockedByUser') {
-      return { ok: false, pause: 'Personen har blokeret Ledelsesbot i chatten i Teams, så tippet kan ikke sendes.' };
+      return { ok: false, pause: { code, reason: 'Personen har blokeret Ledelsesbot i chatten i Teams, så tippet kan ikke sendes.' } };
     }
     return {
       ok: false,
-      pause:
-        'Ledelsesbot har ikke længere adgang til samtalen i Teams (appen er fjernet, eller botten er ikke med i samtalen). Tilføj appen igen, og skriv "tip abonner" for at starte igen.',
+      pause: {
+        code: code ?? 'http-403',
+        reason:
+          'Ledelsesbot har ikke længere adgang til samtalen i Teams (appen er fjernet, eller botten er ikke med i samtalen). Tilføj appen igen, og skriv "tip abonner" for at starte igen.',
+      },
     };
   }
   if (status === 404) {
-    return { ok: false, pause: 'Samtalen findes ikke længere i Teams (kanalen eller chatten er slettet).' };
+    return { ok: false, pause: { code: 'http-404', reason: 'Samtalen findes ikke længere i Teams (kanalen eller chatten er slettet).' } };
   }
   if (status === 401) {
     return { ok: false, error: 'Teams afviste Ledelsesbots login (HTTP 401). Tjek CLIENT_ID, CLIENT_SECRET og TENANT_ID.' };
   }
   if (status) return { ok: false, error: `Teams svarede HTTP ${status}${code ? ` (${code})` : ''}.` };
-  const message = err instanceof Error ? err.message : String(err);
-  return { ok: false, error: `Tippet kunne ikke sendes til Teams: ${message}` };
+  return { ok: false, error: `Tippet kunne ikke sendes til Teams: ${errorMessage(err)}` };
 }
 
 /**
  * The deliver function registered with the tip core. It posts to the conversation reference
  * kept with the subscription, or the one remembered when the bot was installed or addressed.
  */
-export function createTipDeliver(store: Store, send: SendReply): TipDeliver {
+export function createTipDeliver(addresses: AddressBook, send: SendReply): TipDeliver {
   return async (subscription: TipSubscription, reply: Reply): Promise<DeliveryResult> => {
-    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : await storedConversation(store, subscription.channel);
+    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : await storedConversation(addresses, subscription.channel);
     if (!ref) {
       return {
         ok: false,
-        pause: 'Ledelsesbot kender ikke samtalen i Teams. Skriv "tip abonner" i samtalen (nævn @Ledelsesbot i kanaler) for at starte igen.',
+        pause: {
+          code: 'conversation-unknown',
+          reason: 'Ledelsesbot kender ikke samtalen i Teams. Skriv "tip abonner" i samtalen (nævn @Ledelsesbot i kanaler) for at starte igen.',
+        },
       };
     }
     try {

@@ -3,7 +3,7 @@
 
 import Holidays from 'date-holidays';
 import type { Config } from '../config.ts';
-import { copenhagenDay, weekdayOf } from './clock.ts';
+import { copenhagenDay, weekdayOf } from '../clock.ts';
 
 export interface CalendarOptions {
   /** Juleaftensdag off (many municipalities close). */
@@ -62,9 +62,4 @@ export function dayOffReason(date: Date | string, options: CalendarOptions = DEF
   if (md === '12-31' && options.skipDec31) return 'nytårsaftensdag er fridag (TIP_SKIP_DEC31)';
   if (md === '06-05' && options.skipGrundlovsdag) return 'grundlovsdag er fridag (TIP_SKIP_GRUNDLOVSDAG)';
   return undefined;
-}
-
-/** True on a Copenhagen working day that gets a tip. */
-export function isTipDay(date: Date | string, options: CalendarOptions = DEFAULT_CALENDAR): boolean {
-  return dayOffReason(date, options) === undefined;
 }

@@ -3,10 +3,10 @@
 
 import type { Statement } from '../knowledge/schema.ts';
 import { dayOffReason } from './calendar.ts';
-import { addDays, copenhagenDay } from './clock.ts';
+import { addDays, copenhagenDay } from '../clock.ts';
 import { emptyRotation, pickNext, roundProgress } from './rotation.ts';
 import { startedBy, windowEnd, type ScheduleOptions } from './schedule.ts';
-import type { ChannelSpec, StoredSubscription, TipClaim, TipState } from './state.ts';
+import type { StoredSubscription, TipClaim, TipState } from './state.ts';
 
 export type TipPreview =
   /** No tip that day (weekend, holiday, configured day off). */
@@ -23,7 +23,8 @@ export type TipPreview =
 
 export interface PreviewInput {
   state: TipState;
-  spec: ChannelSpec;
+  /** The channel's subscription key, "slack:C0123ABCD". */
+  key: string;
   day: string;
   now: Date;
   statements: readonly Statement[];
@@ -42,11 +43,11 @@ export interface PreviewResult {
 }
 
 export function previewTip(input: PreviewInput): PreviewResult {
-  const { state, spec, day, now, statements, schedule } = input;
-  const subscription = state.subscriptions[spec.key];
+  const { state, key, day, now, statements, schedule } = input;
+  const subscription = state.subscriptions[key];
   const time = subscription?.time ?? input.defaultTime;
-  const claims = state.claims[spec.key] ?? {};
-  let rotation = state.rotations[spec.key] ?? emptyRotation();
+  const claims = state.claims[key] ?? {};
+  let rotation = state.rotations[key] ?? emptyRotation();
   const progress = roundProgress(rotation, statements);
   const base = { time, remaining: progress.remaining, total: progress.total, ...(subscription ? { subscription } : {}) };
   const result = (preview: TipPreview): PreviewResult => ({ preview, ...base });
@@ -73,7 +74,7 @@ export function previewTip(input: PreviewInput): PreviewResult {
         continue;
       }
     }
-    const next = pickNext(rotation, statements, spec.key);
+    const next = pickNext(rotation, statements, key);
     if (!next) return result({ kind: 'no-statements' });
     ahead += 1;
     if (d === day) return result({ kind: 'upcoming', statement: next.statement, ahead, round: next.rotation.round });

@@ -5,21 +5,9 @@
 // edit simply changes the pool: new statements join the round, removed ids are ignored.
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
-import { daysBetween } from './clock.ts';
+import { daysBetween } from '../clock.ts';
+import { tipStatements } from '../knowledge/advice.ts';
 import type { Statement } from '../knowledge/schema.ts';
-
-/**
- * A tip is something a leader can act on: the groups' "gør" (do) and "undgå" (don't) statements,
- * in every direction. Remarks, wishes and the meeting notes are observations ("Savner at blive
- * klædt på…", "Svært at se storskærmen") and do not read well as a daily tip.
- */
-export function isTipStatement(s: Pick<Statement, 'kind'>): boolean {
-  return s.kind === 'do' || s.kind === 'dont';
-}
-
-export function tipStatements(statements: readonly Statement[]): Statement[] {
-  return statements.filter(isTipStatement);
-}
 
 export interface RotationState {
   /** 1 for the first pass through the statements, 2 for the second, … */

@@ -3,7 +3,7 @@
 // turned into instants with the zone's own rules, so the server's time zone never matters.
 
 import { dayOffReason, type CalendarOptions } from './calendar.ts';
-import { addDays, copenhagenDay, copenhagenInstant, endOfDay, minutesOf } from './clock.ts';
+import { addDays, copenhagenDay, copenhagenInstant, endOfDay, minutesOf } from '../clock.ts';
 import type { StoredSubscription, TipClaim } from './state.ts';
 
 export interface ScheduleOptions {

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { DIRECTIONS, KINDS } from '../knowledge/directions.ts';
 import type { RotationState } from './rotation.ts';
-import type { TipPlatform, TipSubscription } from './types.ts';
+import type { Platform } from '../store/store.ts';
+import type { TipSubscription } from './delivery.ts';
 
 export interface StoredSubscription extends TipSubscription {
   /**
@@ -53,7 +54,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const SubscriptionSchema = z.object({
   key: z.string().min(3),
-  platform: z.enum(['slack', 'teams']),
+  platform: z.string().regex(/^[a-z][a-z0-9-]*$/),
   channel: z.string().min(1),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   status: z.enum(['active', 'paused']).catch('active'),
@@ -125,28 +126,6 @@ export function normalizeTipState(raw: unknown): { state: TipState; problems: st
   return { state, problems };
 }
 
-export interface ChannelSpec {
-  platform: TipPlatform;
-  channel: string;
-  key: string;
-}
-
-export function subscriptionKey(platform: TipPlatform, channel: string): string {
+export function subscriptionKey(platform: Platform, channel: string): string {
   return `${platform}:${channel}`;
-}
-
-/**
- * Reads a TIP_CHANNELS entry or a --channel argument: a Slack channel id ("C0123ABCD", "G…"),
- * optionally written "slack:C0123ABCD", or "teams:<conversation id>".
- */
-export function parseChannelSpec(text: string): ChannelSpec | { error: string } {
-  const value = text.trim();
-  const prefixed = /^(slack|teams):(.+)$/i.exec(value);
-  const platform = (prefixed?.[1]?.toLowerCase() ?? 'slack') as TipPlatform;
-  const channel = (prefixed?.[2] ?? value).trim();
-  if (!channel) return { error: `"${text}" mangler et kanal-id` };
-  if (platform === 'slack' && !/^[CGD][A-Z0-9]+$/.test(channel)) {
-    return { error: `"${text}" er ikke et Slack-kanal-id (det ser ud som C0123ABCD og står under kanalens detaljer)` };
-  }
-  return { platform, channel, key: subscriptionKey(platform, channel) };
 }

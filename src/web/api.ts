@@ -3,9 +3,10 @@
 // Answers come from the shared conversation as the same Reply model Slack and Teams render.
 
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
-import { parseIntent } from '../bot/intent.ts';
+import type { MessageContext } from '../bot/context.ts';
+import type { Conversation } from '../bot/conversation.ts';
 import type { Reply } from '../bot/reply.ts';
+import type { TodaysTip } from '../tips/today.ts';
 
 export interface ApiResult {
   status: number;
@@ -42,42 +43,48 @@ const TIP_SUBSCRIPTION_INFO =
 const QUESTION_CHANNEL_INFO =
   'Spørgsmålskanaler findes kun i Slack og Teams. Her på siden bliver alt, du skriver, besvaret som et spørgsmål eller en kommando.';
 
-/** Answers one message from the page on the shared core. */
-export async function answerMessage(deps: AppDeps, text: string): Promise<Reply> {
-  const { conversation } = deps;
-  const intent = parseIntent(text);
-  switch (intent.type) {
-    case 'tip-subscribe':
-    case 'tip-unsubscribe':
-    case 'tip-status':
-    case 'tip-invalid-time':
-      return conversation.info('Daglige tips er til Slack og Teams', TIP_SUBSCRIPTION_INFO);
-    case 'question-channel':
-      return conversation.info('Spørgsmålskanaler er til Slack og Teams', QUESTION_CHANNEL_INFO);
-    case 'help': {
-      const reply = conversation.help({ platform: 'web', commandPrefix: '' });
-      // Subscribing "in this channel" means nothing on the page; the info above says where it does.
-      return { ...reply, commands: reply.commands?.filter((c) => !/^tip abonner/.test(c.command)) };
-    }
-    default:
-      return conversation.reply(intent, { platform: 'web', commandPrefix: '' });
-  }
+/** What the page needs from the app: the conversation and today's tip. */
+export interface WebCore {
+  conversation: Conversation;
+  todaysTip: TodaysTip;
 }
 
-export async function postMessage(deps: AppDeps, input: unknown): Promise<ApiResult> {
+/** The page's platform name, as stored with questions and feedback. */
+export const WEB_PLATFORM = 'web';
+
+/** The page has no channels: no subscriptions, no question channels, and it says where they are. */
+export const WEB_CONTEXT: MessageContext = {
+  platform: WEB_PLATFORM,
+  commandPrefix: '',
+  capabilities: { tipSubscriptions: false, questionChannels: false, forms: false },
+  wording: {
+    noTipSubscriptions: { title: 'Daglige tips er til Slack og Teams', text: TIP_SUBSCRIPTION_INFO },
+    noQuestionChannels: { title: 'Spørgsmålskanaler er til Slack og Teams', text: QUESTION_CHANNEL_INFO },
+  },
+};
+
+/** Answers one message from the page on the shared core. */
+export async function answerMessage(core: WebCore, text: string): Promise<Reply> {
+  const reply = await core.conversation.respond({ type: 'message', text }, WEB_CONTEXT);
+  // Only an unasked message or a repeated delivery goes unanswered, and the page sends neither.
+  if (!reply) throw new Error('the conversation gave no reply to a message from the page');
+  return reply;
+}
+
+export async function postMessage(core: WebCore, input: unknown): Promise<ApiResult> {
   const parsed = MessageBody.safeParse(input);
   if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
-  return { status: 200, body: { reply: await answerMessage(deps, parsed.data.text) } };
+  return { status: 200, body: { reply: await answerMessage(core, parsed.data.text) } };
 }
 
-export async function postFeedback(deps: AppDeps, input: unknown): Promise<ApiResult> {
+export async function postFeedback(core: WebCore, input: unknown): Promise<ApiResult> {
   const parsed = FeedbackBody.safeParse(input);
   if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
-  const { statementIds, questionHash, vote } = parsed.data;
-  await deps.store.recordFeedback({ questionHash, statementIds: [...new Set(statementIds)], vote, platform: 'web' });
+  const reply = await core.conversation.respond({ type: 'action', action: { type: 'feedback', ...parsed.data } }, WEB_CONTEXT);
+  if (reply?.type !== 'thanks') return { status: 400, body: { error: `Forespørgslen er ugyldig (felt "statementIds"): ${reply?.intro ?? 'ukendt udsagn'}` } };
   return { status: 200, body: { ok: true, message: 'Tak for din feedback' } };
 }
 
-export function getTip(deps: AppDeps): ApiResult {
-  return { status: 200, body: { reply: deps.tips.todaysTip() } };
+export function getTip(core: WebCore): ApiResult {
+  return { status: 200, body: { reply: core.todaysTip() } };
 }

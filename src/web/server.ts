@@ -9,10 +9,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppDeps, RunningFrontEnd } from '../app.ts';
-import { serveHealth } from '../health.ts';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
 import { closeServer } from '../shutdown.ts';
-import { getTip, postFeedback, postMessage, type ApiResult } from './api.ts';
+import type { Logger, RunningFrontEnd } from '../app.ts';
+import type { Config } from '../config.ts';
+import { readBody } from '../shared/http-body.ts';
+import { isLoopbackHost } from '../shared/loopback.ts';
+import { getTip, postFeedback, postMessage, type ApiResult, type WebCore } from './api.ts';
+
+/** What the local page uses: where to listen, the conversation, today's tip and the log. */
+export interface WebDeps extends WebCore {
+  config: Pick<Config, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT'>;
+  /** Answers /readyz on the page's port. */
+  readiness: ReadinessProbe;
+  log: Logger;
+}
 
 /** Largest request body accepted. A long pasted question (100 kB) fits; more is refused. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -95,59 +106,30 @@ function sendError(res: ServerResponse, status: number, message: string, extra: 
   sendJson(res, status, { error: message }, extra);
 }
 
-/**
- * Reads a JSON body of at most MAX_BODY_BYTES. A bigger body is answered with 413 at once and
- * the rest is drained, so the client still reads the answer instead of a reset connection.
- */
-function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    const tooLarge = () => new HttpError(413, `Beskeden er for stor. Den må højst fylde ${MAX_BODY_BYTES / 1024} kB.`);
-    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-      req.resume();
-      reject(tooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        done = true;
-        chunks.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (done) return;
-      done = true;
-      const text = Buffer.concat(chunks).toString('utf8');
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'Forespørgslen er ikke gyldig JSON.'));
-      }
-    });
-    req.on('error', () => {
-      if (done) return;
-      done = true;
-      reject(new HttpError(400, 'Forespørgslen blev afbrudt.'));
-    });
-  });
+/** Reads a JSON body of at most MAX_BODY_BYTES; a problem becomes a Danish HttpError. */
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const read = await readBody(req, MAX_BODY_BYTES);
+  if (!read.ok) {
+    throw read.problem === 'too-large'
+      ? new HttpError(413, `Beskeden er for stor. Den må højst fylde ${MAX_BODY_BYTES / 1024} kB.`)
+      : new HttpError(400, 'Forespørgslen blev afbrudt.');
+  }
+  try {
+    return JSON.parse(read.body.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'Forespørgslen er ikke gyldig JSON.');
+  }
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
+/** The host name of a Host header, without the port. */
 function hostName(hostHeader: string): string {
   return hostHeader.toLowerCase().replace(/:\d+$/, '');
 }
 
-function isLoopbackHost(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+/** Names of this machine a browser may use for the page (names under .localhost are the browser's own). */
+function isLocalName(hostHeader: string): boolean {
+  const name = hostName(hostHeader);
+  return isLoopbackHost(name) || name.endsWith('.localhost');
 }
 
 /** True when the request has no Origin (not a browser, or same-origin GET) or our own. */
@@ -169,18 +151,18 @@ export interface WebFrontEnd extends RunningFrontEnd {
 }
 
 /** Builds the request handler; exported for tests that want it without a socket. */
-export function createWebHandler(deps: AppDeps, options: { loopbackOnly: boolean }) {
+export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean }) {
   const assets = loadAssets(publicDir());
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     // Probes come from the platform, by IP: answered before the host check below.
-    if (serveHealth(req, res, deps)) return;
+    if (serveHealth(req, res, deps.readiness)) return;
 
     // While bound to loopback only, answer only to names of this machine: a web page on some
     // other site cannot then reach the API by pointing its own domain at 127.0.0.1.
-    if (options.loopbackOnly && !LOOPBACK_NAMES.has(hostName(req.headers.host ?? '')) && !hostName(req.headers.host ?? '').endsWith('.localhost')) {
+    if (options.loopbackOnly && !isLocalName(req.headers.host ?? '')) {
       sendError(res, 403, 'Siden svarer kun på localhost.');
       return;
     }
@@ -243,7 +225,7 @@ export function createWebHandler(deps: AppDeps, options: { loopbackOnly: boolean
 }
 
 /** Starts the local chat page on config.PORT (0 picks a free port) and HOST (default 127.0.0.1). */
-export async function startWeb(deps: AppDeps): Promise<WebFrontEnd> {
+export async function startWeb(deps: WebDeps): Promise<WebFrontEnd> {
   const host = deps.config.HOST ?? DEFAULT_HOST;
   const server = createServer(createWebHandler(deps, { loopbackOnly: isLoopbackHost(host) }));
   // A client that misbehaves at the socket level must never take the app down.

@@ -1,19 +1,25 @@
-// AppDeps for front-end tests: the real knowledge, conversation and (in-memory) store, and a
-// recording stand-in for the tip core, whose real implementation lives in src/tips and has
-// its own tests.
+// The core for front-end tests: the real knowledge, conversation and (in-memory) store, and a
+// recording stand-in for the tip commands, whose real implementation lives in src/tips and has
+// its own tests. Front ends take the parts they use from this bag.
 
-import type { AppDeps, Logger } from '../../src/app.ts';
-import { Conversation } from '../../src/bot/conversation.ts';
-import type { Intent } from '../../src/bot/intent.ts';
+import type { Logger } from '../../src/app.ts';
+import type { TipCommand, TipCommandTarget } from '../../src/bot/context.ts';
+import type { Conversation } from '../../src/bot/conversation.ts';
+import { Replies } from '../../src/bot/replies.ts';
 import type { Reply } from '../../src/bot/reply.ts';
-import { loadConfig } from '../../src/config.ts';
+import { channelsFromSetting } from '../../src/channels.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createConversation } from '../../src/core.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
+import { readiness, type ReadinessProbe } from '../../src/health.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
-import type { TipCommandContext, TipDeliver, TipPlatform, TipService } from '../../src/tips/types.ts';
+import { TipDeliveries } from '../../src/tips/delivery.ts';
 
-export interface RecordingTips extends TipService {
-  commands: Array<{ intent: Intent; ctx: TipCommandContext }>;
-  deliveries: Map<TipPlatform, TipDeliver>;
+export interface RecordingTips {
+  /** Every tip command the core handed on, with its target. */
+  commands: Array<{ intent: TipCommand; ctx: TipCommandTarget }>;
+  deliveries: TipDeliveries;
+  todaysTip(): Reply;
 }
 
 export interface TestLog extends Logger {
@@ -30,35 +36,43 @@ export function testLog(): TestLog {
   };
 }
 
-/** The store is the lowdb file in memory, so tests can read what was written. */
-export type TestDeps = AppDeps & { store: Store; tips: RecordingTips; log: TestLog };
+export interface TestDeps {
+  config: Config;
+  knowledge: LiveKnowledge;
+  store: Store;
+  replies: Replies;
+  conversation: Conversation;
+  tips: RecordingTips;
+  todaysTip: () => Reply;
+  tipDeliveries: TipDeliveries;
+  /** /readyz for the front ends: the real check on this knowledge and store. */
+  readiness: ReadinessProbe;
+  log: TestLog;
+}
 
 /** How the stand-in answers a tip command: the front end only has to render it. */
-export type TipCommandAnswer = (intent: Extract<Intent, { type: 'tip-subscribe' | 'tip-unsubscribe' | 'tip-status' }>, conversation: Conversation) => Reply;
+export type TipCommandAnswer = (intent: TipCommand, replies: Replies) => Reply;
 
 let knowledge: LiveKnowledge | undefined;
 
 export async function testDeps(env: Record<string, string>, answer: TipCommandAnswer): Promise<TestDeps> {
   knowledge ??= LiveKnowledge.load(undefined, () => {});
+  const config = loadConfig(env);
   const store = await Store.open(':memory:');
-  const conversation = new Conversation(knowledge, store);
+  const replies = new Replies(knowledge);
   const commands: RecordingTips['commands'] = [];
-  const deliveries = new Map<TipPlatform, TipDeliver>();
-  const tips: RecordingTips = {
-    commands,
-    deliveries,
-    async handleCommand(intent, ctx) {
+  const deliveries = new TipDeliveries();
+  const todaysTip = () => replies.tip(knowledge!.current.kb.statements.find((s) => s.kind === 'do')!, 'Dagens tip');
+  const tips: RecordingTips = { commands, deliveries, todaysTip };
+  const tipCommands = {
+    async handle(intent: TipCommand, ctx: TipCommandTarget) {
       commands.push({ intent, ctx });
-      return answer(intent, conversation);
+      return answer(intent, replies);
     },
-    registerDelivery(platform, deliver) {
-      deliveries.set(platform, deliver);
-    },
-    todaysTip(): Reply {
-      return conversation.tip(knowledge!.current.kb.statements.find((s) => s.kind === 'do')!, 'Dagens tip');
-    },
-    async start() {},
-    stop() {},
   };
-  return { config: loadConfig(env), knowledge, conversation, store, tips, log: testLog() };
+  const log = testLog();
+  const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
+  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels });
+  const probe = () => readiness({ knowledge: knowledge!, store });
+  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, readiness: probe, log };
 }

@@ -1,5 +1,5 @@
-// AppDeps for Slack tests: the real knowledge, conversation and (in-memory) store, a recording
-// stand-in for the tip core (its real implementation lives in src/tips and is not ours to
+// The core for Slack tests: the real knowledge, conversation and (in-memory) store, a recording
+// stand-in for the tip commands (their real implementation lives in src/tips and is not ours to
 // test), and a running Slack app in HTTP mode pointed at a local Slack stand-in.
 
 import { startSlack, type RunningSlack } from '../../src/slack/index.ts';
@@ -14,12 +14,12 @@ export const BOT_TOKEN = 'xoxb-test-0000-not-a-real-token';
 export type SlackTestDeps = TestDeps;
 
 export function slackDeps(env: Record<string, string> = {}): Promise<SlackTestDeps> {
-  return testDeps(env, (intent, conversation) => {
+  return testDeps(env, (intent, replies) => {
     if (intent.type === 'tip-subscribe') {
-      return conversation.info('Dagligt tip slået til', `Der kommer et tip i kanalen hver hverdag kl. ${intent.time ?? '08:30'}.`);
+      return replies.info('Dagligt tip slået til', `Der kommer et tip i kanalen hver hverdag kl. ${intent.time ?? '08:30'}.`);
     }
-    if (intent.type === 'tip-unsubscribe') return conversation.info('Dagligt tip slået fra', 'Der kommer ikke flere tips i kanalen.');
-    return conversation.info('Status for dagligt tip', 'Kanalen får et tip hver hverdag kl. 08:30.');
+    if (intent.type === 'tip-unsubscribe') return replies.info('Dagligt tip slået fra', 'Der kommer ikke flere tips i kanalen.');
+    return replies.info('Status for dagligt tip', 'Kanalen får et tip hver hverdag kl. 08:30.');
   });
 }
 

@@ -1,14 +1,13 @@
 // One running Teams bot with its Bot Connector stand-in, and ways to read the cards it sent.
 
-import type { AppDeps } from '../../src/app.ts';
-import type { FileStore } from '../../src/store/store.ts';
 import { startTeams, type RunningTeams, type TeamsBotOptions } from '../../src/teams/index.ts';
 import { postActivity } from './teams-activities.ts';
 import { startConnectorStandIn, type ConnectorStandIn } from './teams-connector.ts';
-import { teamsDeps, type RecordingTips, type TestLog } from './teams-deps.ts';
+import type { TestDeps } from './deps.ts';
+import { teamsDeps } from './teams-deps.ts';
 
 export interface Harness {
-  deps: AppDeps & { store: FileStore; tips: RecordingTips; log: TestLog };
+  deps: TestDeps;
   connector: ConnectorStandIn;
   teams: RunningTeams;
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;

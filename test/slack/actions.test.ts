@@ -127,7 +127,7 @@ describe('Hjalp det? 👍/👎', () => {
   });
 
   it('thanks only the voter on a message in a channel, leaving the buttons for the others', async () => {
-    const tip = h.deps.conversation.tip(h.deps.knowledge.current.kb.statements[0]!);
+    const tip = h.deps.replies.tip(h.deps.knowledge.current.kb.statements[0]!);
     const deliver = h.deps.tips.deliveries.get('slack')!;
     await deliver({ key: 'slack:C0TIPVOTE', platform: 'slack', channel: 'C0TIPVOTE', time: '08:30', status: 'active', origin: 'command' }, tip);
     const posted = h.slack.callsTo('chat.postMessage').at(-1)!.body;
@@ -142,7 +142,7 @@ describe('Hjalp det? 👍/👎', () => {
   });
 
   it('replaces the buttons in a direct message, where only the voter sees them', async () => {
-    const answer = h.deps.conversation.tip(h.deps.knowledge.current.kb.statements[5]!);
+    const answer = h.deps.replies.tip(h.deps.knowledge.current.kb.statements[5]!);
     const { renderMessage } = await import('../../src/slack/blocks.ts');
     const message = renderMessage(answer, { command: 'tip' });
     const up = buttonById(message.blocks as Block[], 'ledelse_feedback_up')!;

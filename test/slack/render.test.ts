@@ -2,7 +2,8 @@
 // lists instead of dropping or cutting anything, and escapes everything it did not write.
 
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/bot/conversation.ts';
+import { noMatch, Questions } from '../../src/bot/questions.ts';
+import { Replies } from '../../src/bot/replies.ts';
 import type { Reply, StatementView } from '../../src/bot/reply.ts';
 import { LEADING_DIRECTIONS } from '../../src/knowledge/directions.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
@@ -24,8 +25,9 @@ import {
 import { allText, buttonById, buttons, header, type Block } from '../helpers/slack-blocks.ts';
 
 const knowledge = LiveKnowledge.load(undefined, () => {});
-const conversation = new Conversation(knowledge);
-const ctx = { platform: 'slack' as const, commandPrefix: '/ledelse ' };
+const replies = new Replies(knowledge);
+const questions = new Questions(knowledge, replies);
+const ctx = { commandPrefix: '/ledelse ' };
 
 /** Every limit Slack enforces on a message, checked on rendered output. */
 function expectWithinSlackLimits(message: SlackMessage, maxBlocks = MAX_BLOCKS_PER_MESSAGE): void {
@@ -90,12 +92,12 @@ const sentence = (i: number) =>
 
 describe('every real reply fits in Slack', () => {
   it("renders every direction, narrowed or not, Bungay's remarks, help, no-match, and a tip for every statement", async () => {
-    const replies: Reply[] = [];
-    for (const d of LEADING_DIRECTIONS) for (const k of [undefined, 'do', 'dont'] as const) replies.push(conversation.direction(d, k));
-    replies.push(conversation.general(), conversation.general('do'), conversation.help(ctx), conversation.noMatch());
-    for (const s of knowledge.current.kb.statements) replies.push(conversation.tip(s));
-    replies.push(await conversation.question('Hvordan fortæller jeg mine medarbejdere om nedskæringerne?', ctx));
-    for (const reply of replies) {
+    const all: Reply[] = [];
+    for (const d of LEADING_DIRECTIONS) for (const k of [undefined, 'do', 'dont'] as const) all.push(replies.direction(d, k));
+    all.push(replies.general(), replies.general('do'), replies.help(ctx), noMatch());
+    for (const s of knowledge.current.kb.statements) all.push(replies.tip(s));
+    all.push(await questions.ask('Hvordan fortæller jeg mine medarbejdere om nedskæringerne?', 'slack'));
+    for (const reply of all) {
       const message = renderMessage(reply, { command: 'x', share: true, question: 'x' });
       expectWithinSlackLimits(message);
       for (let p = 1; p < message.pageCount; p++) expectWithinSlackLimits(renderMessage(reply, { command: 'x', page: p }));
@@ -103,7 +105,7 @@ describe('every real reply fits in Slack', () => {
   });
 
   it('renders the Home tab within its 100 blocks', () => {
-    const home = renderHome({ sources: ['Opsamling tværgående ledelsesgrupper, 22. maj 2024'], statementCount: 205, tip: conversation.tip(knowledge.current.kb.statements[0]!, 'Dagens tip'), commands: conversation.help(ctx).commands! });
+    const home = renderHome({ sources: ['Opsamling tværgående ledelsesgrupper, 22. maj 2024'], statementCount: 205, tip: replies.tip(knowledge.current.kb.statements[0]!, 'Dagens tip'), commands: replies.help(ctx).commands! });
     expect(home.type).toBe('home');
     expect(home.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_HOME_VIEW);
     expect(header(home.blocks as unknown as Block[])).toBe('Ledelsesbot');
@@ -140,7 +142,7 @@ describe('long lists', () => {
     const sentences = Array.from({ length: 80 }, (_, i) => `Sætning ${i} om at tage ansvar for besparelserne og forklare hvorfor de er nødvendige.`);
     const long = sentences.join(' ');
     expect(long.length).toBeGreaterThan(2 * MAX_SECTION_TEXT);
-    const reply = conversation.tip(knowledge.current.kb.statements[0]!);
+    const reply = replies.tip(knowledge.current.kb.statements[0]!);
     reply.sections[0]!.statements[0] = { ...reply.sections[0]!.statements[0]!, text: long };
     const message = renderMessage(reply);
     expectWithinSlackLimits(message);
@@ -170,7 +172,7 @@ describe('escaping', () => {
 
 describe('buttons', () => {
   it('carries the command, not the answer, and leaves out what would exceed 2000 characters', () => {
-    const reply = conversation.direction('opad');
+    const reply = replies.direction('opad');
     const long = `hvordan ${'sparer vi '.repeat(300)}`;
     const message = renderMessage(reply, { command: long, share: true });
     expect(buttonById(message.blocks as unknown as Block[], 'ledelse_share')).toBeUndefined();
@@ -179,7 +181,7 @@ describe('buttons', () => {
   });
 
   it('shows "Tak for din feedback" instead of the buttons once a vote is given', () => {
-    const tip = conversation.tip(knowledge.current.kb.statements[3]!);
+    const tip = replies.tip(knowledge.current.kb.statements[3]!);
     const before = renderMessage(tip, { command: 'tip' });
     const vote = decodeFeedback(buttonById(before.blocks as unknown as Block[], 'ledelse_feedback_up')!.value);
     expect(vote).toEqual({ i: [tip.sections[0]!.statements[0]!.id], q: `tip:${tip.sections[0]!.statements[0]!.id}`, r: { c: 'tip', s: tip.sections[0]!.statements[0]!.id, q: `tip:${tip.sections[0]!.statements[0]!.id}` } });
@@ -193,10 +195,10 @@ describe('buttons', () => {
 
   it('offers "Del i kanalen" only on answers worth sharing', () => {
     const shareable = (r: Reply) => Boolean(buttonById(renderMessage(r, { command: 'x', share: true }).blocks as unknown as Block[], 'ledelse_share'));
-    expect(shareable(conversation.direction('nedad'))).toBe(true);
-    expect(shareable(conversation.general())).toBe(true);
-    expect(shareable(conversation.help(ctx))).toBe(false);
-    expect(shareable(conversation.noMatch())).toBe(false);
-    expect(shareable(conversation.info('Dagligt tip', 'Slået til.'))).toBe(false);
+    expect(shareable(replies.direction('nedad'))).toBe(true);
+    expect(shareable(replies.general())).toBe(true);
+    expect(shareable(replies.help(ctx))).toBe(false);
+    expect(shareable(noMatch())).toBe(false);
+    expect(shareable(replies.info('Dagligt tip', 'Slået til.'))).toBe(false);
   });
 });

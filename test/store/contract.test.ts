@@ -87,15 +87,15 @@ for (const backend of backends) {
 
     it('sees an event id once within the hour, and again after it', async () => {
       const t = Date.parse('2026-12-01T08:00:00Z');
-      expect(await store.firstSighting('slack:Ev1', t)).toBe(true);
-      expect(await store.firstSighting('slack:Ev1', t + 1000)).toBe(false);
-      expect(await (await again()).firstSighting('slack:Ev1', t + 2000)).toBe(false);
-      expect(await store.firstSighting('slack:Ev2', t + 3000)).toBe(true);
-      expect(await store.firstSighting('slack:Ev1', t + SEEN_EVENT_TTL_MS + 5000)).toBe(true);
+      expect(await store.firstDelivery('slack:Ev1', t)).toBe(true);
+      expect(await store.firstDelivery('slack:Ev1', t + 1000)).toBe(false);
+      expect(await (await again()).firstDelivery('slack:Ev1', t + 2000)).toBe(false);
+      expect(await store.firstDelivery('slack:Ev2', t + 3000)).toBe(true);
+      expect(await store.firstDelivery('slack:Ev1', t + SEEN_EVENT_TTL_MS + 5000)).toBe(true);
     });
 
     it('lets exactly one of many simultaneous deliveries of an event through', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, () => store.firstSighting('teams:conv:act-1')));
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.firstDelivery('teams:conv:act-1')));
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
@@ -109,6 +109,20 @@ for (const backend of backends) {
       await store.setQuestionChannel('slack:C1', false);
       expect(await store.isQuestionChannel('slack:C1')).toBe(false);
       expect(await (await again()).questionChannels()).toEqual(['slack:C2']);
+    });
+
+    it("keeps each platform's addresses, opaque, and writes only what changed", async () => {
+      const ref = { serviceUrl: 'https://smba.example/emea', conversationId: '19:abc', botId: '28:bot' };
+      await store.rememberAddress('teams', '19:abc', ref);
+      await store.rememberAddress('teams', '19:abc', ref);
+      await store.rememberAddress('other', '19:abc', { x: 1 });
+      expect(await (await again()).address('teams', '19:abc')).toEqual(ref);
+      await store.rememberAddress('teams', '19:abc', { ...ref, botId: '28:new' });
+      expect(await store.address('teams', '19:abc')).toMatchObject({ botId: '28:new' });
+      await store.forgetAddress('teams', '19:abc');
+      await store.forgetAddress('teams', 'never-there');
+      expect(await store.address('teams', '19:abc')).toBeUndefined();
+      expect(await store.address('other', '19:abc')).toEqual({ x: 1 });
     });
 
     it('keeps opaque records by namespace and key, as copies', async () => {
@@ -193,7 +207,7 @@ for (const backend of backends) {
       const hash = await store.recordQuestion('Hvordan inddrager jeg medarbejderne?', true, 'slack');
       await store.recordFeedback({ questionHash: hash, statementIds: ['nedad-03'], vote: 'up', platform: 'slack' });
       await store.setQuestionChannel('slack:CQ', true);
-      await store.putRecord('conversation:teams', '19:x', { conversationId: '19:x' });
+      await store.rememberAddress('teams', '19:x', { conversationId: '19:x' });
       await store.updateTips((d) => {
         d.subscriptions['slack:C1'] = { key: 'slack:C1' };
         (d.claims['slack:C1'] ??= {})[DAY] = { state: 'posted' };
@@ -206,7 +220,7 @@ for (const backend of backends) {
         expect(target.hashQuestion('Hvordan inddrager jeg medarbejderne?')).toBe(hash);
         expect((await target.stats()).votes.get('nedad-03')).toEqual({ up: 1, down: 0 });
         expect(await target.isQuestionChannel('slack:CQ')).toBe(true);
-        expect(await target.getRecord('conversation:teams', '19:x')).toEqual({ conversationId: '19:x' });
+        expect(await target.address('teams', '19:x')).toEqual({ conversationId: '19:x' });
         expect((await target.readTips()).claims['slack:C1']?.[DAY]).toEqual({ state: 'posted' });
       }
     });

@@ -19,7 +19,7 @@ describe.runIf(postgresTestsRun())('ledelse migrate-state', () => {
     const hash = await pilot.recordQuestion('Hvordan håndterer jeg modstand?', true, 'teams');
     await pilot.recordFeedback({ questionHash: hash, statementIds: ['nedad-05'], vote: 'up', platform: 'teams' });
     await pilot.setQuestionChannel('slack:CQ', true);
-    await pilot.putRecord('conversation:teams', '19:abc', { serviceUrl: 'https://smba.example', conversationId: '19:abc', botId: '28:b', updated: '2026-11-30' });
+    await pilot.rememberAddress('teams', '19:abc', { serviceUrl: 'https://smba.example', conversationId: '19:abc', botId: '28:b', updated: '2026-11-30' });
     await pilot.updateTips((d) => {
       d.subscriptions['slack:C1'] = { key: 'slack:C1', platform: 'slack', channel: 'C1', time: '08:30', status: 'active', origin: 'command', since: '2026-11-01T00:00:00.000Z' };
     });
@@ -41,7 +41,7 @@ describe.runIf(postgresTestsRun())('ledelse migrate-state', () => {
         expect(store.hashQuestion('Hvordan håndterer jeg modstand?')).toBe(hash);
         expect((await store.stats()).votes.get('nedad-05')).toEqual({ up: 1, down: 0 });
         expect(await store.isQuestionChannel('slack:CQ')).toBe(true);
-        expect(await store.getRecord('conversation:teams', '19:abc')).toMatchObject({ botId: '28:b' });
+        expect(await store.address('teams', '19:abc')).toMatchObject({ botId: '28:b' });
         expect((await store.readTips()).subscriptions['slack:C1']).toMatchObject({ time: '08:30' });
       } finally {
         await store.close();

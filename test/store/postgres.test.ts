@@ -90,7 +90,7 @@ describe.runIf(postgresTestsRun())('PostgreSQL with more than one instance', () 
       ),
     );
     expect(claims.filter((r) => r.status === 'fulfilled' && r.value)).toHaveLength(1);
-    const sightings = await Promise.all(stores.flatMap((s) => Array.from({ length: 10 }, () => s.firstSighting('slack:Ev42'))));
+    const sightings = await Promise.all(stores.flatMap((s) => Array.from({ length: 10 }, () => s.firstDelivery('slack:Ev42'))));
     expect(sightings.filter(Boolean)).toHaveLength(1);
   });
 
@@ -130,8 +130,8 @@ describe.runIf(postgresTestsRun())('PostgreSQL with more than one instance', () 
     await store.recordQuestion('Hvad gør jeg, når pressen ringer?', true, 'slack');
     expect(store.health()).toMatchObject({ ready: false, pending: 2 });
     // De-duplication falls back to this instance's memory rather than refusing to answer.
-    expect(await store.firstSighting('slack:EvOut')).toBe(true);
-    expect(await store.firstSighting('slack:EvOut')).toBe(false);
+    expect(await store.firstDelivery('slack:EvOut')).toBe(true);
+    expect(await store.firstDelivery('slack:EvOut')).toBe(false);
     // A claim is never made without the database: nothing is posted that was not claimed.
     await expect(store.updateTips((d) => void (d.subscriptions.x = {}))).rejects.toThrow();
 

@@ -2,17 +2,21 @@
 // list is split.
 
 import { describe, expect, test } from 'vitest';
-import { Conversation } from '../../src/bot/conversation.ts';
+import { Replies } from '../../src/bot/replies.ts';
 import type { Reply, StatementView } from '../../src/bot/reply.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { MAX_CARD_ACTIONS, MAX_CARD_BYTES, cardWithFeedbackThanks, renderReplyCards } from '../../src/teams/cards.ts';
+import { teamsContext } from '../../src/teams/platform.ts';
+import { teamsDeps } from '../helpers/teams-deps.ts';
 import { actionsOf, textOf, walk } from '../helpers/teams-harness.ts';
 
 /** Teams refuses a message above about 28 KB. */
 const TEAMS_MESSAGE_LIMIT = 28 * 1024;
 
 const knowledge = LiveKnowledge.load(undefined, () => {});
-const conversation = new Conversation(knowledge);
+const replies = new Replies(knowledge);
+const { conversation } = await teamsDeps();
+const chat = teamsContext('a:personal-chat', { group: false, botName: 'Ledelsesbot' });
 
 function view(i: number, text: string, kind: 'do' | 'dont' = 'do'): StatementView {
   return {
@@ -49,7 +53,7 @@ function bigReply(count: number): Reply {
 describe('size', () => {
   test('every direction and Bungay fit Teams, split into several cards where needed', async () => {
     for (const command of ['opad', 'nedad', 'til siden', 'udad', 'bungay', 'hjælp']) {
-      const reply = await conversation.handle(command, { platform: 'teams', commandPrefix: '' });
+      const reply = (await conversation.respond({ type: 'message', text: command }, chat))!;
       const cards = renderReplyCards(reply);
       const text = cards.map((c) => textOf(c.card)).join('\n');
       for (const c of cards) {
@@ -108,7 +112,7 @@ describe('statements are data', () => {
   });
 
   test('help renders each command as a line "command — description"', () => {
-    const [card] = renderReplyCards(conversation.help({ platform: 'teams', commandPrefix: '' }), { mentionHint: 'Ledelsesbot' });
+    const [card] = renderReplyCards(replies.help({ commandPrefix: '' }), { mentionHint: 'Ledelsesbot' });
     const text = textOf(card!.card);
     expect(text).toContain('nedad undgå — Kun det, grupperne mener, man skal undgå');
     expect(text).toContain('skriv @Ledelsesbot foran beskeden, fx "@Ledelsesbot nedad"');
@@ -118,7 +122,7 @@ describe('statements are data', () => {
 describe('feedback', () => {
   test('after a vote the card is the same, with the buttons replaced by a thank-you', () => {
     const statement = knowledge.current.kb.statements.find((s) => s.kind === 'do')!;
-    const [rendered] = renderReplyCards(conversation.tip(statement));
+    const [rendered] = renderReplyCards(replies.tip(statement));
     expect(rendered!.hasFeedback).toBe(true);
     const before = actionsOf(rendered!.card).filter((a) => a.type === 'Action.Execute');
     expect(before).toHaveLength(2);

@@ -97,7 +97,7 @@ describe('personal chat', () => {
     const text = textOf(card);
     expect(text).toContain('Det sagde ledelsesgrupperne');
 
-    const expected = h.deps.conversation.index.engine.search(question, { top: 3 });
+    const expected = h.deps.knowledge.current.engine.search(question, { top: 3 });
     expect(expected.answered).toBe(true);
     for (const hit of expected.hits) {
       expect(text).toContain(hit.statement.text);
@@ -114,7 +114,7 @@ describe('personal chat', () => {
 
   test('says honestly when nothing fits, and suggests the directions as buttons', async () => {
     const question = 'Hvornår lukker svømmehallen på søndag?';
-    expect(h.deps.conversation.index.engine.search(question, { top: 3 }).answered).toBe(false);
+    expect(h.deps.knowledge.current.engine.search(question, { top: 3 }).answered).toBe(false);
     await h.post(personalMessage(h.connector.serviceUrl, question));
     const card = cardsOf(h.connector.activities()[0]!.activity)[0];
     expect(textOf(card)).toContain('Ingen gode svar');
@@ -194,7 +194,7 @@ describe('channels and group chats', () => {
     const question = 'Hvordan fortæller jeg mine medarbejdere om nedskæringerne?';
     await h.post(channelMention(h.connector.serviceUrl, question));
     const text = textOf(cardsOf(h.connector.activities()[0]!.activity)[0]);
-    const expected = h.deps.conversation.index.engine.search(question, { top: 3 });
+    const expected = h.deps.knowledge.current.engine.search(question, { top: 3 });
     for (const hit of expected.hits) expect(text).toContain(hit.statement.text);
     // What was searched (and counted, as a hash) is the question alone, without "<at>Ledelsesbot</at>".
     expect(h.deps.store.data.questions.at(-1)!.questionHash).toBe(h.deps.store.hashQuestion(question));
@@ -225,9 +225,9 @@ describe('installation and conversation references', () => {
   test('when added to a team it remembers the channel (not the user) and posts a welcome', async () => {
     const res = await h.post(botAddedToTeam(h.connector.serviceUrl));
     expect(res.status).toBe(200);
-    const ref = h.deps.store.data.records['conversation:teams']![CHANNEL];
+    const ref = h.deps.store.data.addresses.teams?.[CHANNEL];
     expect(ref).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversationId: CHANNEL, conversationType: 'channel', tenantId: TENANT, botId: BOT.id });
-    const stored = JSON.stringify(h.deps.store.data.records);
+    const stored = JSON.stringify(h.deps.store.data.addresses);
     expect(stored).not.toContain(USER.id);
     expect(stored).not.toContain(USER.name);
     expect(stored).not.toContain(USER.aadObjectId);
@@ -240,10 +240,10 @@ describe('installation and conversation references', () => {
 
   test('installationUpdate add remembers the chat; remove forgets it', async () => {
     await h.post(installed(h.connector.serviceUrl));
-    expect(h.deps.store.data.records['conversation:teams']![PERSONAL]).toMatchObject({ conversationId: PERSONAL, botId: BOT.id });
+    expect(h.deps.store.data.addresses.teams?.[PERSONAL]).toMatchObject({ conversationId: PERSONAL, botId: BOT.id });
     expect(h.connector.requests).toHaveLength(0);
     await h.post(uninstalled(h.connector.serviceUrl));
-    expect(h.deps.store.data.records['conversation:teams']![PERSONAL]).toBeUndefined();
+    expect(h.deps.store.data.addresses.teams?.[PERSONAL]).toBeUndefined();
   });
 
   test('"tip abonner 07:45" in a channel goes to the tip core with the channel and its reference', async () => {
@@ -251,8 +251,8 @@ describe('installation and conversation references', () => {
     const call = h.deps.tips.commands.at(-1)!;
     expect(call.intent).toEqual({ type: 'tip-subscribe', time: '07:45' });
     expect(call.ctx).toMatchObject({ platform: 'teams', channel: CHANNEL, commandPrefix: '' });
-    expect(call.ctx.conversationRef).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversationId: CHANNEL, tenantId: TENANT, botId: BOT.id });
-    expect(JSON.stringify(call.ctx.conversationRef)).not.toContain(USER.id);
+    expect(call.ctx.address).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversationId: CHANNEL, tenantId: TENANT, botId: BOT.id });
+    expect(JSON.stringify(call.ctx.address)).not.toContain(USER.id);
     // The tip core's reply is shown in the thread.
     const text = textOf(cardsOf(h.connector.activities()[0]!.activity)[0]);
     expect(text).toContain('Abonnement på dagligt tip kl. 07:45.');

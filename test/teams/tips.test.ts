@@ -3,7 +3,7 @@
 // Teams answered, so the core can retry, pause or carry on.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { TipSubscription } from '../../src/tips/types.ts';
+import type { TipSubscription } from '../../src/tips/delivery.ts';
 import { retryAfterSeconds } from '../../src/teams/tip-delivery.ts';
 import { BOT, CHANNEL, PERSONAL, TENANT, channelMention, installed } from '../helpers/teams-activities.ts';
 import { actionsOf, cardsOf, startHarness, textOf, type Harness } from '../helpers/teams-harness.ts';
@@ -33,7 +33,7 @@ function subscription(overrides: Partial<TipSubscription> = {}): TipSubscription
 describe('proactive tips', () => {
   test('the tip is posted as a new post in the subscribed channel, with the reference stored at "tip abonner"', async () => {
     await h.post(channelMention(h.connector.serviceUrl, 'tip abonner 08:30'));
-    const conversationRef = h.deps.tips.commands.at(-1)!.ctx.conversationRef;
+    const conversationRef = h.deps.tips.commands.at(-1)!.ctx.address;
     h.connector.requests.length = 0;
 
     const reply = h.deps.tips.todaysTip();
@@ -68,7 +68,7 @@ describe('proactive tips', () => {
   test('an unknown conversation pauses the subscription with a Danish reason', async () => {
     const result = await deliver()(subscription({ channel: '19:never-seen@thread.tacv2' }), h.deps.tips.todaysTip());
     expect(result).toMatchObject({ ok: false });
-    expect((result as { pause: string }).pause).toContain('kender ikke samtalen');
+    expect((result as { pause: { reason: string } }).pause.reason).toContain('kender ikke samtalen');
     expect(h.connector.requests).toHaveLength(0);
   });
 
@@ -88,11 +88,11 @@ describe('proactive tips', () => {
     h.connector.failConversation(blocked.conversationId, { status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'x' } } });
 
     const r1 = await deliver()(subscription({ channel: removed.conversationId, conversationRef: removed }), h.deps.tips.todaysTip());
-    expect(r1).toEqual({ ok: false, pause: expect.stringContaining('har ikke længere adgang til samtalen') });
+    expect(r1).toEqual({ ok: false, pause: { code: 'BotNotInConversationRoster', reason: expect.stringContaining('har ikke længere adgang til samtalen') } });
     const r2 = await deliver()(subscription({ channel: gone.conversationId, conversationRef: gone }), h.deps.tips.todaysTip());
-    expect(r2).toEqual({ ok: false, pause: expect.stringContaining('findes ikke længere') });
+    expect(r2).toEqual({ ok: false, pause: { code: 'http-404', reason: expect.stringContaining('findes ikke længere') } });
     const r3 = await deliver()(subscription({ channel: blocked.conversationId, conversationRef: blocked }), h.deps.tips.todaysTip());
-    expect(r3).toEqual({ ok: false, pause: expect.stringContaining('blokeret') });
+    expect(r3).toEqual({ ok: false, pause: { code: 'ConversationBlockedByUser', reason: expect.stringContaining('blokeret') } });
   });
 
   test('other failures are reported as errors, not as success', async () => {

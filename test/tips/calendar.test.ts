@@ -1,9 +1,12 @@
 // The Danish tip calendar and Copenhagen time arithmetic.
 import { describe, expect, it } from 'vitest';
-import { dayOffReason, isTipDay, publicHolidays, type CalendarOptions } from '../../src/tips/calendar.ts';
-import { copenhagenClock, copenhagenInstant, danishWhen, endOfDay } from '../../src/tips/clock.ts';
+import { dayOffReason, publicHolidays, type CalendarOptions } from '../../src/tips/calendar.ts';
+import { copenhagenClock, copenhagenInstant, danishWhen, endOfDay } from '../../src/clock.ts';
 import { dueAt, nextTip, windowEnd } from '../../src/tips/schedule.ts';
 import type { StoredSubscription } from '../../src/tips/state.ts';
+
+/** A tip day is a day without a reason to be off. */
+const isTipDay = (day: Date | string, options?: CalendarOptions) => dayOffReason(day, options) === undefined;
 
 const ALL_OFF: CalendarOptions = { skipDec24: true, skipDec31: true, skipGrundlovsdag: true };
 const ALL_ON: CalendarOptions = { skipDec24: false, skipDec31: false, skipGrundlovsdag: false };

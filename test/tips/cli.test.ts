@@ -3,7 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runTipCommand, type TipCommandIo } from '../../src/cli/tip.ts';
-import { copenhagenInstant } from '../../src/tips/clock.ts';
+import { copenhagenInstant } from '../../src/clock.ts';
 import { makeWorld, subscribe, tempDbFile } from './helpers.ts';
 
 function io(env: Record<string, string>, now: Date) {
@@ -25,7 +25,7 @@ describe('ledelse tip', () => {
     const world = await makeWorld({ start: new Date('2025-11-28T12:00:00Z'), dbFile: file });
     await subscribe(world, 'C0123ABCD', '08:30');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     const posted = world.posts[0]!;
     const env = { DB_FILE: file };
     const monday10 = copenhagenInstant('2025-12-01', '10:00');
@@ -59,7 +59,7 @@ describe('ledelse tip', () => {
     // Now let the days happen: the posts are the ones previewed.
     for (const d of ['2025-12-02', '2025-12-03']) {
       world.clock.at(d, '08:30');
-      await world.tips.tick();
+      await world.scheduler.tick();
     }
     expect(world.posts[1]!.statementId).toBe(tueJson.statement.id);
     expect(wed.out).toContain(world.posts[2]!.reply.sections[0]!.statements[0]!.text);
@@ -85,7 +85,7 @@ describe('ledelse tip', () => {
     const world = await makeWorld({ start: copenhagenInstant('2025-12-06', '12:00') });
     const r = await cli(['--date', '2025-12-06'], { DB_FILE: tempDbFile() }, new Date('2025-12-01T09:00:00Z'));
     expect(r.out).toContain('Dagens fælles tip lørdag 6. december');
-    expect(r.out).toContain(world.tips.todaysTip().sections[0]!.statements[0]!.text);
+    expect(r.out).toContain(world.todaysTip().sections[0]!.statements[0]!.text);
   });
 
   it('answers bad input with a clear Danish message', async () => {

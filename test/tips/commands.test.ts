@@ -34,17 +34,17 @@ describe('tip abonner', () => {
     const first = await makeWorld({ start: FRIDAY_10, dbFile: file });
     await subscribe(first, 'C1', '07:45');
     const again = await makeWorld({ start: FRIDAY_10, store: await Store.open(file) });
-    const status = await again.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    const status = await again.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     expect(status.intro).toContain('hver hverdag kl. 07:45');
   });
 
   it('works for Teams conversations too and keeps their conversation reference', async () => {
     const world = await makeWorld({ start: FRIDAY_10, platforms: ['teams'] });
     const ref = { conversation: { id: '19:abc@thread.tacv2' }, serviceUrl: 'https://smba.example' };
-    const reply = await world.tips.handleCommand({ type: 'tip-subscribe', time: '08:00' }, { platform: 'teams', channel: '19:abc@thread.tacv2', conversationRef: ref, commandPrefix: '' });
+    const reply = await world.commands.handle({ type: 'tip-subscribe', time: '08:00' }, { platform: 'teams', channel: '19:abc@thread.tacv2', address: ref, commandPrefix: '' });
     expect(reply.intro).toContain('Skriv tip afmeld for at stoppe dem.');
     world.clock.at('2025-12-01', '08:00');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(1);
     expect(world.posts[0]!.key).toBe('teams:19:abc@thread.tacv2');
   });
@@ -54,17 +54,17 @@ describe('tip afmeld', () => {
   it('stops the tips and says how to start again', async () => {
     const world = await makeWorld({ start: FRIDAY_10 });
     await subscribe(world, 'C1');
-    const reply = await world.tips.handleCommand({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C1' });
+    const reply = await world.commands.handle({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C1' });
     expect(reply.title).toBe('Dagligt tip er slået fra');
     expect(reply.intro).toContain('Denne kanal får ikke længere daglige tips. Skriv /ledelse tip abonner');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(0);
   });
 
   it('explains when the channel has no subscription', async () => {
     const world = await makeWorld({ start: FRIDAY_10 });
-    const reply = await world.tips.handleCommand({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C9' });
+    const reply = await world.commands.handle({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C9' });
     expect(reply.intro).toContain('Denne kanal abonnerer ikke på daglige tips. Skriv /ledelse tip abonner 08:30');
   });
 });
@@ -74,9 +74,9 @@ describe('tip status', () => {
     const world = await makeWorld({ start: FRIDAY_10 });
     await subscribe(world, 'C1', '08:30');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     world.clock.at('2025-12-01', '10:00');
-    const reply = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    const reply = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     const total = world.knowledge.current.kb.statements.filter((s) => s.kind === 'do' || s.kind === 'dont').length;
     expect(reply.intro).toContain('Denne kanal får et tip fra ledelsesgrupperne hver hverdag kl. 08:30 (dansk tid).');
     expect(reply.intro).toContain('Næste tip: i morgen, tirsdag 2. december kl. 08:30.');
@@ -86,7 +86,7 @@ describe('tip status', () => {
 
   it('says when the channel has no subscription', async () => {
     const world = await makeWorld({ start: FRIDAY_10 });
-    const reply = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    const reply = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     expect(textOf(reply)).toContain('Denne kanal abonnerer ikke på daglige tips.');
   });
 });
@@ -98,20 +98,20 @@ describe('TIP_CHANNELS', () => {
       env: { TIP_CHANNELS: 'C0ENV1, slack:G0ENV2 teams:19:xyz@thread.tacv2 #general', TIP_TIME: '07:45' },
       platforms: ['slack', 'teams'],
     });
-    await world.tips.start();
+    await world.scheduler.start();
     expect(world.log.lines.some((l) => l.startsWith('warn TIP_CHANNELS: "#general" er ikke et Slack-kanal-id'))).toBe(true);
     world.clock.at('2025-12-01', '07:45');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts.map((p) => p.key).sort()).toEqual(['slack:C0ENV1', 'slack:G0ENV2', 'teams:19:xyz@thread.tacv2']);
     expect(world.posts.every((p) => p.at.toISOString() === '2025-12-01T06:45:00.000Z')).toBe(true);
-    world.tips.stop();
+    world.scheduler.stop();
   });
 
   it('cannot be unsubscribed from the channel, and says why', async () => {
     const world = await makeWorld({ start: FRIDAY_10, env: { TIP_CHANNELS: 'C0ENV1' } });
-    const reply = await world.tips.handleCommand({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C0ENV1' });
+    const reply = await world.commands.handle({ type: 'tip-unsubscribe' }, { ...SLACK, channel: 'C0ENV1' });
     expect(reply.intro).toContain('kommer fra opsætningen (TIP_CHANNELS) og kan ikke afmeldes her');
-    const status = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C0ENV1' });
+    const status = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C0ENV1' });
     expect(status.intro).toContain('Kanalen er sat op i TIP_CHANNELS.');
     const abonner = await subscribe(world, 'C0ENV1', '10:00');
     expect(abonner.intro).toContain('Tidspunktet for denne kanal er sat i opsætningen (TIP_TIME)');
@@ -120,13 +120,13 @@ describe('TIP_CHANNELS', () => {
   it('drops env subscriptions that are no longer listed', async () => {
     const file = tempDbFile();
     const before = await makeWorld({ start: FRIDAY_10, dbFile: file, env: { TIP_CHANNELS: 'C0ENV1' } });
-    await before.tips.start();
-    before.tips.stop();
+    await before.scheduler.start();
+    before.scheduler.stop();
     const after = await makeWorld({ start: FRIDAY_10, store: await Store.open(file), env: { TIP_CHANNELS: '' } });
-    await after.tips.start();
-    const status = await after.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C0ENV1' });
+    await after.scheduler.start();
+    const status = await after.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C0ENV1' });
     expect(status.intro).toContain('abonnerer ikke');
-    after.tips.stop();
+    after.scheduler.stop();
   });
 });
 
@@ -146,16 +146,16 @@ describe('a hand-edited or older DB file', () => {
       };
     });
     const world = await makeWorld({ start: FRIDAY_10, store });
-    await world.tips.start();
+    await world.scheduler.start();
     expect(world.log.lines.filter((l) => l.startsWith('warn Daglige tips: tips.subscriptions'))).toHaveLength(2);
     // Started at 10:00 on a Friday: the subscription's missed 08:30 tip comes at once, then Monday's.
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts.map((p) => `${p.key} ${p.at.toISOString()}`)).toEqual([
       'slack:C1 2025-11-28T09:00:00.000Z',
       'slack:C1 2025-12-01T07:30:00.000Z',
     ]);
-    world.tips.stop();
+    world.scheduler.stop();
   });
 
   it('copes with tips being missing, null or an array', async () => {
@@ -165,9 +165,9 @@ describe('a hand-edited or older DB file', () => {
         (d as { tips: unknown }).tips = tips;
       });
       const world = await makeWorld({ start: FRIDAY_10, store });
-      await world.tips.start();
+      await world.scheduler.start();
       expect((await subscribe(world, 'C1')).intro).toContain('Denne kanal får nu et tip');
-      world.tips.stop();
+      world.scheduler.stop();
     }
   });
 });
@@ -175,14 +175,14 @@ describe('a hand-edited or older DB file', () => {
 describe('today’s tip for App Home and the page', () => {
   it('is a tip reply with the statement, its direction, kind, groups and source', async () => {
     const world = await makeWorld({ start: new Date('2025-12-06T10:00:00Z') }); // a Saturday
-    const reply = world.tips.todaysTip();
+    const reply = world.todaysTip();
     expect(reply.type).toBe('tip');
     expect(reply.title).toBe('Dagens tip');
     const s = reply.sections[0]!.statements[0]!;
     expect(['Gør', 'Undgå']).toContain(s.kindLabel);
     expect(s.groupsLabel).toMatch(/^Gruppe \d/);
     expect(s.sourceLabel).toBe('Opsamling tværgående ledelsesgrupper, 22. maj 2024');
-    expect(world.tips.todaysTip(new Date('2025-12-06T22:00:00Z')).sections[0]!.statements[0]!.id).toBe(s.id);
-    expect(world.tips.todaysTip(new Date('2025-12-06T23:30:00Z')).sections[0]!.statements[0]!.id).not.toBe(s.id);
+    expect(world.todaysTip(new Date('2025-12-06T22:00:00Z')).sections[0]!.statements[0]!.id).toBe(s.id);
+    expect(world.todaysTip(new Date('2025-12-06T23:30:00Z')).sections[0]!.statements[0]!.id).not.toBe(s.id);
   });
 });

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FileStore as Store } from '../../src/store/store.ts';
-import { copenhagenDay } from '../../src/tips/clock.ts';
-import type { DeliveryResult } from '../../src/tips/types.ts';
+import { copenhagenDay } from '../../src/clock.ts';
+import type { DeliveryResult } from '../../src/tips/delivery.ts';
 import { makeWorld, SLACK, subscribe, tempDbFile, TestClock } from './helpers.ts';
 
 const FRIDAY = new Date('2025-11-28T12:00:00Z');
@@ -12,7 +12,7 @@ const FRIDAY = new Date('2025-11-28T12:00:00Z');
 /** A "process": a fresh store opened from the file and a fresh service, on a shared clock. */
 async function boot(file: string, clock: TestClock) {
   const world = await makeWorld({ start: clock.now(), clock, store: await Store.open(file) });
-  await world.tips.start();
+  await world.scheduler.start();
   return world;
 }
 
@@ -27,23 +27,23 @@ describe('a restart', () => {
     const first = await boot(file, clock);
     await subscribe(first, 'C1', '08:30');
     clock.at('2025-12-01', '08:30');
-    await first.tips.tick();
-    first.tips.stop();
+    await first.scheduler.tick();
+    first.scheduler.stop();
     expect(first.posts).toHaveLength(1);
 
     clock.at('2025-12-01', '10:00');
     const second = await boot(file, clock);
     for (const t of ['10:00', '10:01', '14:00']) {
       clock.at('2025-12-01', t);
-      await second.tips.tick();
+      await second.scheduler.tick();
     }
     expect(second.attempts).toHaveLength(0);
 
     clock.at('2025-12-02', '08:30');
-    await second.tips.tick();
+    await second.scheduler.tick();
     expect(second.posts).toHaveLength(1);
     expect(second.posts[0]!.statementId).not.toBe(first.posts[0]!.statementId);
-    second.tips.stop();
+    second.scheduler.stop();
   });
 });
 
@@ -61,24 +61,24 @@ describe('a crash between claim and post', () => {
       return new Promise<DeliveryResult>(() => {});
     };
     clock.at('2025-12-01', '08:30');
-    void crashed.tips.tick();
+    void crashed.scheduler.tick();
     await posting;
-    crashed.tips.stop();
+    crashed.scheduler.stop();
     // The claim was on disk before the platform was called.
     const claimed = claimsIn(file)['slack:C1']!['2025-12-01']!;
     expect(claimed.state).toBe('claimed');
 
     clock.at('2025-12-01', '08:31');
     const restarted = await boot(file, clock);
-    await restarted.tips.tick();
+    await restarted.scheduler.tick();
     expect(restarted.attempts).toHaveLength(0);
     expect(restarted.log.lines.some((l) => l.startsWith('warn Dagens tip til slack:C1 blev gjort klar, men ikke bekræftet sendt'))).toBe(true);
 
     clock.at('2025-12-02', '08:30');
-    await restarted.tips.tick();
+    await restarted.scheduler.tick();
     expect(restarted.posts).toHaveLength(1);
     expect(restarted.posts[0]!.statementId).not.toBe(claimed.statementId);
-    restarted.tips.stop();
+    restarted.scheduler.stop();
   });
 });
 
@@ -88,15 +88,15 @@ describe('a tip missed while the app was down', () => {
     const clock = new TestClock(FRIDAY);
     const before = await boot(file, clock);
     await subscribe(before, 'C1', '08:30');
-    before.tips.stop();
+    before.scheduler.stop();
 
     clock.at('2025-12-01', '11:42');
     const back = await boot(file, clock); // start() catches up
     expect(back.posts.map((p) => p.at.toISOString())).toEqual(['2025-12-01T10:42:00.000Z']);
     clock.at('2025-12-01', '11:43');
-    await back.tips.tick();
+    await back.scheduler.tick();
     expect(back.posts).toHaveLength(1);
-    back.tips.stop();
+    back.scheduler.stop();
   });
 
   it('does not come after the cut-off; the next working day is normal', async () => {
@@ -104,16 +104,16 @@ describe('a tip missed while the app was down', () => {
     const clock = new TestClock(FRIDAY);
     const before = await boot(file, clock);
     await subscribe(before, 'C1', '08:30');
-    before.tips.stop();
+    before.scheduler.stop();
 
     clock.at('2025-12-01', '15:00');
     const back = await boot(file, clock);
     expect(back.attempts).toHaveLength(0);
     expect(back.log.lines.some((l) => l.includes('blev ikke sendt, før fristen kl. 15:00'))).toBe(true);
     clock.at('2025-12-02', '08:30');
-    await back.tips.tick();
+    await back.scheduler.tick();
     expect(back.posts).toHaveLength(1);
-    back.tips.stop();
+    back.scheduler.stop();
   });
 
   it('is never a backlog: after days down, only today’s tip comes', async () => {
@@ -121,13 +121,13 @@ describe('a tip missed while the app was down', () => {
     const clock = new TestClock(FRIDAY);
     const before = await boot(file, clock);
     await subscribe(before, 'C1', '08:30');
-    before.tips.stop();
+    before.scheduler.stop();
 
     clock.at('2025-12-04', '09:10'); // down Monday–Wednesday
     const back = await boot(file, clock);
-    await back.tips.tick();
+    await back.scheduler.tick();
     expect(back.posts.map((p) => copenhagenDay(p.at))).toEqual(['2025-12-04']);
-    back.tips.stop();
+    back.scheduler.stop();
   });
 
   it('does not count for a subscription made after today’s tip time', async () => {
@@ -135,12 +135,12 @@ describe('a tip missed while the app was down', () => {
     world.clock.at('2025-12-01', '08:30', 20);
     const reply = await subscribe(world, 'C1', '08:30');
     expect(reply.intro).toContain('Næste tip: i morgen, tirsdag 2. december kl. 08:30.');
-    await world.tips.tick();
+    await world.scheduler.tick();
     world.clock.at('2025-12-01', '12:00');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.attempts).toHaveLength(0);
     world.clock.at('2025-12-02', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(1);
   });
 
@@ -149,7 +149,7 @@ describe('a tip missed while the app was down', () => {
     world.clock.at('2025-12-01', '08:29', 59);
     await subscribe(world, 'C1', '08:30');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(1);
   });
 });
@@ -166,7 +166,7 @@ describe('overlapping ticks', () => {
     a.respond = slow;
     b.respond = slow;
     clock.at('2025-12-01', '08:30');
-    await Promise.all([a.tips.tick(), a.tips.tick(), b.tips.tick(), b.tips.tick(), a.tips.tick()]);
+    await Promise.all([a.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick()]);
     const all = [...a.attempts, ...b.attempts].map((p) => p.key).sort();
     expect(all).toEqual(['slack:C1', 'slack:C2']);
   });
@@ -180,19 +180,19 @@ describe('platform errors', () => {
     let limited = 1;
     world.respond = (sub) => (sub.key === 'slack:C1' && limited-- > 0 ? { ok: false, retryAfterSeconds: 90 } : { ok: true });
     world.clock.at('2025-12-01', '08:30');
-    const report = await world.tips.tick();
+    const report = await world.scheduler.tick();
     expect(report.retrying).toEqual(['slack:C1']);
     expect(report.posted).toEqual(['slack:C2']); // the other channel was not held up
     world.clock.at('2025-12-01', '08:31');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.attempts.filter((p) => p.key === 'slack:C1')).toHaveLength(1);
-    const waiting = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    const waiting = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     expect(waiting.intro).toContain('Dagens tip venter');
     world.clock.at('2025-12-01', '08:32');
-    await world.tips.tick();
+    await world.scheduler.tick();
     for (const t of ['08:33', '09:00', '14:00']) {
       world.clock.at('2025-12-01', t);
-      await world.tips.tick();
+      await world.scheduler.tick();
     }
     const c1 = world.attempts.filter((p) => p.key === 'slack:C1');
     expect(c1).toHaveLength(2);
@@ -206,37 +206,37 @@ describe('platform errors', () => {
     await subscribe(world, 'C1', '14:50');
     world.respond = () => ({ ok: false, retryAfterSeconds: 1200 });
     world.clock.at('2025-12-01', '14:50');
-    await world.tips.tick();
+    await world.scheduler.tick();
     world.clock.at('2025-12-01', '15:10');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.attempts).toHaveLength(1);
     expect(world.log.lines.some((l) => l.includes('opgives'))).toBe(true);
     world.respond = () => ({ ok: true });
     world.clock.at('2025-12-02', '14:50');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(1);
   });
 
   it.each([
     ['not_in_channel', 'Appen er ikke medlem af kanalen.'],
-    ['channel_not_found', 'Kanalen findes ikke længere'],
+    ['channel_not_found', 'Kanalen findes ikke længere.'],
     ['is_archived', 'Kanalen er arkiveret.'],
-  ])('pause the subscription on %s, show it in status, and resume on abonner', async (code, danish) => {
+  ])('pause the subscription when the front end reports %s, show its reason in status, and resume on abonner', async (code, danish) => {
     const world = await makeWorld({ start: FRIDAY });
     await subscribe(world, 'C1', '08:30');
-    world.respond = () => ({ ok: false, pause: code });
+    world.respond = () => ({ ok: false, pause: { code, reason: danish } });
     world.clock.at('2025-12-01', '08:30');
-    const report = await world.tips.tick();
+    const report = await world.scheduler.tick();
     expect(report.paused).toEqual(['slack:C1']);
     expect(world.log.lines.some((l) => l.startsWith(`warn Daglige tips til slack:C1 er sat på pause (${code})`))).toBe(true);
 
     for (const [d, t] of [['2025-12-01', '08:31'], ['2025-12-02', '08:30'], ['2025-12-03', '08:30']] as const) {
       world.clock.at(d, t);
-      await world.tips.tick();
+      await world.scheduler.tick();
     }
     expect(world.attempts).toHaveLength(1); // not looped on
 
-    const status = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    const status = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     expect(status.title).toBe('Dagligt tip er sat på pause');
     expect(status.intro).toContain(`Tipsene i denne kanal er sat på pause: ${danish}`);
     expect(status.intro).toContain('skriv /ledelse tip abonner for at genoptage dem');
@@ -249,7 +249,7 @@ describe('platform errors', () => {
     expect(resumed.intro).toContain('Tipsene er genoptaget.');
     expect(resumed.intro).toContain('Næste tip: i morgen, torsdag 4. december kl. 08:30.');
     world.clock.at('2025-12-04', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(1);
   });
 
@@ -257,13 +257,13 @@ describe('platform errors', () => {
     const world = await makeWorld({ start: FRIDAY });
     await subscribe(world, 'C1', '08:30');
     const reason = 'Ledelsesbot er ikke medlem af kanalen. Inviter den med /invite @Ledelsesbot, og skriv /ledelse tip abonner for at starte igen.';
-    world.respond = () => ({ ok: false, pause: reason });
+    world.respond = () => ({ ok: false, pause: { code: 'not_in_channel', reason } });
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
-    const status = await world.tips.handleCommand({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
+    await world.scheduler.tick();
+    const status = await world.commands.handle({ type: 'tip-status' }, { ...SLACK, channel: 'C1' });
     expect(status.intro).toContain(`Tipsene i denne kanal er sat på pause: ${reason}`);
     expect(status.intro!.match(/tip abonner/g)).toHaveLength(1);
-    expect(world.log.lines).toContain(`warn Daglige tips til slack:C1 er sat på pause: ${reason}`);
+    expect(world.log.lines).toContain(`warn Daglige tips til slack:C1 er sat på pause (not_in_channel): ${reason}`);
   });
 
   it('log other errors once and do not retry them the same day', async () => {
@@ -275,18 +275,18 @@ describe('platform errors', () => {
       throw new Error('socket hang up');
     };
     world.clock.at('2025-12-01', '08:30');
-    const report = await world.tips.tick();
+    const report = await world.scheduler.tick();
     expect(report.failed.sort()).toEqual(['slack:C1', 'slack:C2']);
     for (const t of ['08:31', '10:00']) {
       world.clock.at('2025-12-01', t);
-      await world.tips.tick();
+      await world.scheduler.tick();
     }
     expect(world.attempts).toHaveLength(2);
     expect(world.log.lines.join('\n')).not.toContain('xoxb-123-secret');
     expect(world.log.lines).toContain('error Dagens tip til slack:C2 kunne ikke sendes (socket hang up); det prøves ikke igen i dag.');
     world.respond = () => ({ ok: true });
     world.clock.at('2025-12-02', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(2);
   });
 
@@ -295,7 +295,7 @@ describe('platform errors', () => {
     await subscribe(world, 'C1', '08:30');
     world.respond = () => new Promise<DeliveryResult>(() => {});
     world.clock.at('2025-12-01', '08:30');
-    const report = await world.tips.tick();
+    const report = await world.scheduler.tick();
     expect(report.failed).toEqual(['slack:C1']);
     expect(world.log.lines).toContain('error Dagens tip til slack:C1 kunne ikke sendes (timeout); det prøves ikke igen i dag.');
   });
@@ -306,16 +306,16 @@ describe('a platform that is not running', () => {
     const world = await makeWorld({ start: FRIDAY, platforms: [] });
     await subscribe(world, 'C1', '08:30');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.log.lines.some((l) => l.includes('slack er ikke sat op'))).toBe(true);
     let got = 0;
-    world.tips.registerDelivery('slack', async () => {
+    world.deliveries.register('slack', async () => {
       got++;
       return { ok: true };
     });
     world.clock.at('2025-12-01', '09:00');
-    await world.tips.tick();
-    await world.tips.tick();
+    await world.scheduler.tick();
+    await world.scheduler.tick();
     expect(got).toBe(1);
   });
 });

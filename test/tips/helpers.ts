@@ -5,16 +5,20 @@ import { testLog } from '../helpers/deps.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AppDeps, Logger } from '../../src/app.ts';
-import { Conversation } from '../../src/bot/conversation.ts';
+import type { Logger } from '../../src/app.ts';
 import type { Reply } from '../../src/bot/reply.ts';
+import { copenhagenInstant } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createCore } from '../../src/core.ts';
 import type { Statement } from '../../src/knowledge/schema.ts';
-import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex, type LiveKnowledge } from '../../src/search/knowledge-index.ts';
+import { Answerer } from '../../src/search/answerer.ts';
+import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex } from '../../src/search/knowledge-index.ts';
+import type { Platform } from '../../src/store/store.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
-import { copenhagenInstant } from '../../src/tips/clock.ts';
-import { createTipService, type TipScheduler } from '../../src/tips/service.ts';
-import type { DeliveryResult, TipPlatform, TipSubscription } from '../../src/tips/types.ts';
+import type { TipCommands } from '../../src/tips/commands.ts';
+import type { DeliveryResult, TipDeliveries, TipSubscription } from '../../src/tips/delivery.ts';
+import type { TipScheduler } from '../../src/tips/scheduler.ts';
+import type { TodaysTip } from '../../src/tips/today.ts';
 
 export const baseIndex: KnowledgeIndex = loadKnowledgeIndex();
 
@@ -23,10 +27,12 @@ export class EditableKnowledge {
   current: KnowledgeIndex = baseIndex;
   replace(statements: readonly Statement[]): void {
     const byId = new Map(statements.map((s) => [s.id, s]));
+    const engine = buildEngine(statements, baseIndex.lexicon);
     this.current = {
+      ...baseIndex,
       kb: { statements, sources: baseIndex.kb.sources, byId },
-      lexicon: baseIndex.lexicon,
-      engine: buildEngine(statements, baseIndex.lexicon),
+      engine,
+      answerer: new Answerer(engine, baseIndex.matcher, baseIndex.situations),
     };
   }
 }
@@ -47,7 +53,7 @@ export class TestClock {
 export interface Post {
   key: string;
   channel: string;
-  platform: TipPlatform;
+  platform: Platform;
   at: Date;
   reply: Reply;
   statementId: string;
@@ -66,8 +72,10 @@ export interface World {
   store: Store;
   knowledge: EditableKnowledge;
   log: ReturnType<typeof captureLog>;
-  tips: TipScheduler;
-  deps: AppDeps;
+  scheduler: TipScheduler;
+  commands: TipCommands;
+  deliveries: TipDeliveries;
+  todaysTip: TodaysTip;
   /** Successful posts, as the channel sees them. */
   posts: Post[];
   /** Every delivery attempt. */
@@ -87,7 +95,7 @@ export async function makeWorld(options: {
   store?: Store;
   clock?: TestClock;
   knowledge?: EditableKnowledge;
-  platforms?: TipPlatform[];
+  platforms?: Platform[];
   schedule?: boolean;
   deliveryTimeoutMs?: number;
 }): Promise<World> {
@@ -96,24 +104,25 @@ export async function makeWorld(options: {
   const knowledge = options.knowledge ?? new EditableKnowledge();
   const log = captureLog();
   const config = loadConfig({ ...(options.env ?? {}) });
-  const conversation = new Conversation(knowledge, store);
-  const deps: AppDeps = {
-    config,
-    knowledge: knowledge as unknown as LiveKnowledge,
-    conversation,
+  const { tips } = createCore(
+    { config, knowledge, store, log },
+    { now: clock.now, cron: options.schedule ?? false, ...(options.deliveryTimeoutMs ? { deliveryTimeoutMs: options.deliveryTimeoutMs } : {}) },
+  );
+  const world: World = {
+    clock,
     store,
+    knowledge,
     log,
-    tips: undefined as never,
+    scheduler: tips.scheduler,
+    commands: tips.commands,
+    deliveries: tips.deliveries,
+    todaysTip: tips.todaysTip,
+    posts: [],
+    attempts: [],
+    respond: () => ({ ok: true }),
   };
-  const tips = createTipService(deps, {
-    now: clock.now,
-    schedule: options.schedule ?? false,
-    ...(options.deliveryTimeoutMs ? { deliveryTimeoutMs: options.deliveryTimeoutMs } : {}),
-  });
-  deps.tips = tips;
-  const world: World = { clock, store, knowledge, log, tips, deps, posts: [], attempts: [], respond: () => ({ ok: true }) };
   for (const platform of options.platforms ?? ['slack']) {
-    tips.registerDelivery(platform, async (sub, reply) => {
+    tips.deliveries.register(platform, async (sub, reply) => {
       const post: Post = { key: sub.key, channel: sub.channel, platform: sub.platform, at: clock.now(), reply, statementId: statementIdOf(reply) };
       world.attempts.push(post);
       const result = await world.respond(sub, reply);
@@ -127,7 +136,7 @@ export async function makeWorld(options: {
 export const SLACK = { platform: 'slack' as const, commandPrefix: '/ledelse ' };
 
 export async function subscribe(world: World, channel: string, time?: string): Promise<Reply> {
-  return world.tips.handleCommand(time ? { type: 'tip-subscribe', time } : { type: 'tip-subscribe' }, { ...SLACK, channel });
+  return world.commands.handle(time ? { type: 'tip-subscribe', time } : { type: 'tip-subscribe' }, { ...SLACK, channel });
 }
 
 export function textOf(reply: Reply): string {

@@ -1,7 +1,8 @@
 // The rotation: every tip once per round, directions and do/don't spread out, live edits.
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../src/knowledge/schema.ts';
-import { commonTipFor, emptyRotation, isTipStatement, pickNext, roundProgress, tipStatements, type RotationState } from '../../src/tips/rotation.ts';
+import { isTipStatement, tipStatements } from '../../src/knowledge/advice.ts';
+import { commonTipFor, emptyRotation, pickNext, roundProgress, type RotationState } from '../../src/tips/rotation.ts';
 import { baseIndex } from './helpers.ts';
 
 const statements = baseIndex.kb.statements;

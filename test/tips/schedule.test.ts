@@ -1,7 +1,7 @@
 // The daily tip over days and weeks with a controlled clock, as the channels see it.
 import { describe, expect, it } from 'vitest';
-import { addDays, copenhagenClock, copenhagenDay } from '../../src/tips/clock.ts';
-import { tipStatements } from '../../src/tips/rotation.ts';
+import { addDays, copenhagenClock, copenhagenDay } from '../../src/clock.ts';
+import { tipStatements } from '../../src/knowledge/advice.ts';
 import { makeWorld, subscribe, type World } from './helpers.ts';
 
 /** Ticks every `stepMinutes` from `fromDay` 00:00 to the end of `toDay` (Copenhagen). */
@@ -10,7 +10,7 @@ async function runDays(world: World, fromDay: string, toDay: string, stepMinutes
   const end = world.clock.at(addDays(toDay, 1), '00:00').getTime();
   world.clock.at(fromDay, '00:00');
   while (world.clock.instant.getTime() < end) {
-    await world.tips.tick();
+    await world.scheduler.tick();
     world.clock.advance(stepMinutes * 60_000);
   }
 }
@@ -83,7 +83,7 @@ describe('a full round', () => {
       const before = world.posts.length;
       for (const time of ['07:00', '08:30', '09:00', '10:00', '14:59', '16:00']) {
         world.clock.at(day, time);
-        await world.tips.tick();
+        await world.scheduler.tick();
       }
       const today = world.posts.slice(before);
       // Either a day off with nothing, or a working day with exactly one tip per channel.
@@ -105,7 +105,7 @@ describe('a full round', () => {
     for (const p of world.posts) perDay.set(`${p.key} ${copenhagenDay(p.at)}`, (perDay.get(`${p.key} ${copenhagenDay(p.at)}`) ?? 0) + 1);
     expect(Math.max(...perDay.values())).toBe(1);
     // The next working day begins round two.
-    const status = await world.tips.handleCommand({ type: 'tip-status' }, { platform: 'slack', channel: 'C1', commandPrefix: '/ledelse ' });
+    const status = await world.commands.handle({ type: 'tip-status' }, { platform: 'slack', channel: 'C1', commandPrefix: '/ledelse ' });
     expect(status.intro).toContain(`Alle ${eligible.length} tips er brugt i denne runde`);
   }, 60_000);
 });
@@ -119,7 +119,7 @@ describe('a live knowledge edit', () => {
       for (;;) {
         world.clock.at(day, '08:30');
         const n = world.posts.length;
-        await world.tips.tick();
+        await world.scheduler.tick();
         day = addDays(day, 1);
         if (world.posts.length > n) return;
       }
@@ -147,7 +147,7 @@ describe('the tip message', () => {
     const world = await makeWorld({ start: new Date('2025-11-28T12:00:00Z') });
     await subscribe(world, 'C1', '08:30');
     world.clock.at('2025-12-01', '08:30');
-    await world.tips.tick();
+    await world.scheduler.tick();
     const { reply, statementId } = world.posts[0]!;
     const statement = world.knowledge.current.kb.byId.get(statementId)!;
     expect(reply.type).toBe('tip');

@@ -3,9 +3,11 @@
 process.env.TZ = 'Pacific/Kiritimati'; // UTC+14
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { isTipDay } from '../../src/tips/calendar.ts';
-import { copenhagenDay, copenhagenInstant } from '../../src/tips/clock.ts';
+import { dayOffReason } from '../../src/tips/calendar.ts';
+import { copenhagenDay, copenhagenInstant } from '../../src/clock.ts';
 import { makeWorld, subscribe } from './helpers.ts';
+
+const isTipDay = (day: string) => dayOffReason(day) === undefined;
 
 afterAll(() => {
   delete process.env.TZ;
@@ -31,13 +33,13 @@ describe('with the server in UTC+14', () => {
     await subscribe(world, 'C1', '08:30');
     // 08:30 in Kiritimati on 1 December is 18:30 UTC the day before — not a tip time.
     world.clock.instant = new Date('2025-11-30T18:30:00Z');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(0);
     world.clock.instant = new Date('2025-12-01T07:29:00Z');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts).toHaveLength(0);
     world.clock.instant = new Date('2025-12-01T07:30:00Z');
-    await world.tips.tick();
+    await world.scheduler.tick();
     expect(world.posts.map((p) => p.at.toISOString())).toEqual(['2025-12-01T07:30:00.000Z']);
   });
 });

@@ -117,7 +117,7 @@ describe('the page and its files', () => {
 describe('POST /api/message', () => {
   it('answers a direction with the same Reply the shared conversation gives Slack and Teams', async () => {
     const reply = await ask('/ledelse nedad');
-    expect(reply).toEqual(app.deps.conversation.direction('nedad'));
+    expect(reply).toEqual({ ...app.deps.replies.direction('nedad'), asked: { text: '/ledelse nedad', isQuestion: false } });
     expect(reply.type).toBe('direction');
     expect(reply.title).toBe('Ledelse nedad');
     expect(reply.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Gør', 'Undgå']));
@@ -267,8 +267,8 @@ describe('POST /api/message', () => {
 
   it('answers an internal error with a Danish 500 and logs it, without crashing', async () => {
     const conversation = app.deps.conversation;
-    const original = conversation.reply;
-    conversation.reply = async () => {
+    const original = conversation.respond;
+    conversation.respond = async () => {
       throw new Error('boom');
     };
     try {
@@ -277,7 +277,7 @@ describe('POST /api/message', () => {
       expect(res.json.error).toBe('Der skete en fejl i Ledelsesbot. Prøv igen om lidt.');
       expect(app.log.lines.some((l) => l.includes('boom'))).toBe(true);
     } finally {
-      conversation.reply = original;
+      conversation.respond = original;
     }
     expect((await ask('nedad')).title).toBe('Ledelse nedad');
   });

@@ -7,12 +7,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppDeps, Logger } from '../../src/app.ts';
-import { Conversation } from '../../src/bot/conversation.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createCore, type Core } from '../../src/core.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
+import { readiness } from '../../src/health.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
-import { createTipService } from '../../src/tips/service.ts';
 import { startWeb, type WebFrontEnd } from '../../src/web/server.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,7 +56,7 @@ export function memoryLog(): MemoryLog {
 export interface InProcessWeb {
   url: string;
   web: WebFrontEnd;
-  deps: AppDeps & { store: Store };
+  deps: Core & { config: Config; knowledge: LiveKnowledge; store: Store };
   log: MemoryLog;
   dbFile: string;
   stop(): Promise<void>;
@@ -70,10 +70,9 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const log = memoryLog();
   const knowledge = LiveKnowledge.load(config.DATA_DIR, (l) => log.warn(l));
   const store = await Store.open(config.DB_FILE);
-  const conversation = new Conversation(knowledge, store);
-  const deps: AppDeps & { store: Store } = { config, knowledge, conversation, store, log, tips: undefined as never };
-  deps.tips = createTipService(deps);
-  const web = await startWeb(deps);
+  const core = createCore({ config, knowledge, store, log });
+  const web = await startWeb({ config, conversation: core.conversation, todaysTip: core.tips.todaysTip, readiness: () => readiness({ knowledge, store }), log });
+  const deps = { ...core, config, knowledge, store };
   return {
     url: `http://127.0.0.1:${web.port}`,
     web,

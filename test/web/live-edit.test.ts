@@ -1,10 +1,11 @@
 // Live knowledge edits, proven through the running app: `npx tsx src/main.ts` over a temp copy
 // of data/ (DATA_DIR). A saved edit takes effect without a restart; an invalid edit keeps the
-// last good data and the log names the file, the entry and the field.
+// last good data and the log names the file, the entry and the field. Each test starts from the
+// original data and makes the edits it builds on itself, so the tests run in any order.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/reply.ts';
 import { copyData, postJson, removeDir, startAppProcess, tempDir, type AppProcess } from './helpers.ts';
 
@@ -13,6 +14,8 @@ let dataDir: string;
 let stateDir: string;
 let statementsFile: string;
 let lexiconFile: string;
+/** The files as copied, and the first statement's text in them. */
+let original: { statements: string; lexicon: string; firstText: string };
 
 const NEW_TEXT = 'Tegn et zebrakort over hele spareprocessen.';
 
@@ -21,6 +24,8 @@ beforeAll(async () => {
   stateDir = tempDir('state');
   statementsFile = path.join(dataDir, 'statements.json');
   lexiconFile = path.join(dataDir, 'lexicon.json');
+  const statements = readFileSync(statementsFile, 'utf8');
+  original = { statements, lexicon: readFileSync(lexiconFile, 'utf8'), firstText: JSON.parse(statements).statements[0].text };
   app = await startAppProcess({ PORT: '0', DATA_DIR: dataDir, DB_FILE: path.join(stateDir, 'db.json') });
 }, 90_000);
 
@@ -59,6 +64,32 @@ function editJson(file: string, change: (data: any) => void): void {
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
+/** Back to the data as copied, served again. */
+async function restoreOriginalData(): Promise<void> {
+  writeFileSync(lexiconFile, original.lexicon);
+  writeFileSync(statementsFile, original.statements);
+  await eventually(async () => expect(texts(await ask('opad'))).toContain(original.firstText));
+}
+
+/** A valid edit of the first statement, waited for until it is served. */
+async function serveFirstStatement(text: string): Promise<void> {
+  editJson(statementsFile, (d) => {
+    d.statements[0].text = text;
+    d.statements[0].kind = 'do';
+  });
+  await eventually(async () => expect(texts(await ask('opad'))).toContain(text));
+}
+
+/** A lexicon concept that ties the question word to the edited statement, waited for. */
+async function serveConcept(question: string): Promise<void> {
+  editJson(lexiconFile, (d) => {
+    d.concepts.push({ terms: ['kvartalsflimmer', 'zebrakort'], weight: 1 });
+  });
+  await eventually(async () => expect((await ask(question)).type).toBe('answer'));
+}
+
+beforeEach(restoreOriginalData, 30_000);
+
 describe('live knowledge edits in the running app', () => {
   it('serves an edited statement without a restart, in directions and in answers', async () => {
     const before = await ask('opad');
@@ -78,6 +109,7 @@ describe('live knowledge edits in the running app', () => {
   }, 30_000);
 
   it('keeps the last good data when statements.json is broken JSON, and logs the file', async () => {
+    await serveFirstStatement(NEW_TEXT);
     const good = readFileSync(statementsFile, 'utf8');
     const mark = app.lines.length;
     try {
@@ -94,6 +126,7 @@ describe('live knowledge edits in the running app', () => {
   }, 30_000);
 
   it('keeps the last good data when an entry has a bad field, and logs file, entry and field', async () => {
+    await serveFirstStatement(NEW_TEXT);
     const mark = app.lines.length;
     editJson(statementsFile, (d) => {
       d.statements[0].text = 'Denne ændring må ikke bruges.';
@@ -109,6 +142,11 @@ describe('live knowledge edits in the running app', () => {
   }, 30_000);
 
   it('takes a corrected file into use again', async () => {
+    const mark = app.lines.length;
+    editJson(statementsFile, (d) => {
+      d.statements[0].kind = 'måske';
+    });
+    await app.waitForLine(/felt "kind"/, 15_000, mark);
     editJson(statementsFile, (d) => {
       d.statements[0].kind = 'do';
       d.statements[0].text = `${NEW_TEXT} Rettet.`;
@@ -118,19 +156,15 @@ describe('live knowledge edits in the running app', () => {
 
   it('uses an edited lexicon without a restart: a new word finds its statements', async () => {
     const question = 'Hvad gør jeg ved kvartalsflimmer?';
+    await serveFirstStatement(NEW_TEXT);
     expect((await ask(question)).type).toBe('no-match');
-    editJson(lexiconFile, (d) => {
-      d.concepts.push({ terms: ['kvartalsflimmer', 'zebrakort'], weight: 1 });
-    });
-    const answer = await eventually(async () => {
-      const reply = await ask(question);
-      expect(reply.type).toBe('answer');
-      return reply;
-    });
-    expect(texts(answer)[0]).toBe(`${NEW_TEXT} Rettet.`);
+    await serveConcept(question);
+    expect(texts(await ask(question))[0]).toBe(NEW_TEXT);
   }, 30_000);
 
   it('keeps the last good lexicon when an entry is invalid, and logs file, entry and field', async () => {
+    await serveFirstStatement(NEW_TEXT);
+    await serveConcept('Hvad gør jeg ved kvartalsflimmer?');
     const mark = app.lines.length;
     editJson(lexiconFile, (d) => {
       d.concepts.at(-1).terms = ['kvartalsflimmer'];

@@ -12,7 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'initial state: feedback, questions, events, question channels, records, tips',
+    name: 'initial state: feedback, questions, events, question channels, addresses, records, tips',
     sql: `
       CREATE TABLE settings (
         key   text PRIMARY KEY,
@@ -51,7 +51,16 @@ export const MIGRATIONS: readonly Migration[] = [
         added_at timestamptz NOT NULL DEFAULT now()
       );
 
-      -- Opaque records by namespace, e.g. a platform's conversation reference.
+      -- Where a front end can post into a conversation later; opaque, owned by the front end.
+      CREATE TABLE addresses (
+        platform     text NOT NULL,
+        conversation text NOT NULL,
+        value        jsonb NOT NULL,
+        updated_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (platform, conversation)
+      );
+
+      -- Other opaque records by namespace (the store's own bookkeeping, later features).
       CREATE TABLE records (
         namespace  text NOT NULL,
         key        text NOT NULL,

@@ -13,7 +13,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { copenhagenDay } from '../../tips/clock.ts';
+import { copenhagenDay } from '../../clock.ts';
 import { countVotes, hashWithSalt } from '../file-store.ts';
 import {
   SEEN_EVENT_TTL_MS,
@@ -403,20 +403,20 @@ export class PgStore implements Store {
 
   // ---- events ------------------------------------------------------------------------------
 
-  async firstSighting(eventId: string, now = Date.now()): Promise<boolean> {
+  async firstDelivery(deliveryId: string, now = Date.now()): Promise<boolean> {
     try {
       // New id: inserted. Known but expired: taken over. Known and fresh: no row, a duplicate.
       const result = await this.query(
         `INSERT INTO seen_events (event_id, seen_at) VALUES ($1, $2)
          ON CONFLICT (event_id) DO UPDATE SET seen_at = EXCLUDED.seen_at WHERE seen_events.seen_at < $3`,
-        [eventId, now, now - SEEN_EVENT_TTL_MS],
+        [deliveryId, now, now - SEEN_EVENT_TTL_MS],
       );
       return result.rowCount === 1;
     } catch (err) {
       if (!isConnectionError(err)) throw err;
       for (const [id, at] of this.localSeen) if (now - at > SEEN_EVENT_TTL_MS) this.localSeen.delete(id);
-      if (this.localSeen.has(eventId)) return false;
-      this.localSeen.set(eventId, now);
+      if (this.localSeen.has(deliveryId)) return false;
+      this.localSeen.set(deliveryId, now);
       return true;
     }
   }
@@ -452,7 +452,26 @@ export class PgStore implements Store {
     this.questionChannelCache = undefined;
   }
 
-  // ---- opaque records ----------------------------------------------------------------------
+  // ---- addresses and opaque records --------------------------------------------------------
+
+  async address(platform: Platform, conversation: string): Promise<unknown> {
+    const { rows } = await this.query<{ value: unknown }>('SELECT value FROM addresses WHERE platform = $1 AND conversation = $2', [platform, conversation]);
+    return rows[0]?.value;
+  }
+
+  async rememberAddress(platform: Platform, conversation: string, address: unknown): Promise<void> {
+    // Written only when it changed: a Teams message refreshes its conversation's address.
+    await this.query(
+      `INSERT INTO addresses (platform, conversation, value) VALUES ($1, $2, $3)
+       ON CONFLICT (platform, conversation) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+       WHERE addresses.value IS DISTINCT FROM EXCLUDED.value`,
+      [platform, conversation, JSON.stringify(address)],
+    );
+  }
+
+  async forgetAddress(platform: Platform, conversation: string): Promise<void> {
+    await this.query('DELETE FROM addresses WHERE platform = $1 AND conversation = $2', [platform, conversation]);
+  }
 
   async getRecord(namespace: string, key: string): Promise<unknown> {
     const { rows } = await this.query<{ value: unknown }>('SELECT value FROM records WHERE namespace = $1 AND key = $2', [namespace, key]);
@@ -556,6 +575,11 @@ export class PgStore implements Store {
     const records = await this.query<{ namespace: string; key: string; value: unknown }>('SELECT namespace, key, value FROM records ORDER BY namespace, key');
     const grouped: StoreData['records'] = {};
     for (const r of records.rows) (grouped[r.namespace] ??= {})[r.key] = r.value;
+    const addressRows = await this.query<{ platform: string; conversation: string; value: unknown }>(
+      'SELECT platform, conversation, value FROM addresses ORDER BY platform, conversation',
+    );
+    const addresses: StoreData['addresses'] = {};
+    for (const r of addressRows.rows) (addresses[r.platform] ??= {})[r.conversation] = r.value;
     return {
       version: 1,
       salt: this.salt,
@@ -564,13 +588,14 @@ export class PgStore implements Store {
       questionChannels: await this.questionChannels(),
       seenEvents: Object.fromEntries(seen.rows.map((r) => [r.event_id, Number(r.seen_at)])),
       tips: { version: 1, ...(await this.readTips()) },
+      addresses,
       records: grouped,
     };
   }
 
   async importData(data: StoreData): Promise<{ imported: Record<string, number> }> {
     const client = await this.pool.connect();
-    const imported: Record<string, number> = { feedback: 0, questions: 0, questionChannels: 0, subscriptions: 0, rotations: 0, claims: 0, records: 0 };
+    const imported: Record<string, number> = { feedback: 0, questions: 0, questionChannels: 0, subscriptions: 0, rotations: 0, claims: 0, addresses: 0, records: 0 };
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.tips]);
@@ -612,6 +637,16 @@ export class PgStore implements Store {
         for (const [day, value] of Object.entries(days)) {
           const r = await client.query('INSERT INTO tip_claims (key, day, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [key, day, JSON.stringify(value)]);
           imported.claims! += r.rowCount ?? 0;
+        }
+      }
+      for (const [platform, entries] of Object.entries(data.addresses ?? {})) {
+        for (const [conversation, value] of Object.entries(entries)) {
+          const r = await client.query('INSERT INTO addresses (platform, conversation, value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            platform,
+            conversation,
+            JSON.stringify(value),
+          ]);
+          imported.addresses! += r.rowCount ?? 0;
         }
       }
       for (const [ns, entries] of Object.entries(data.records ?? {})) {

@@ -5,8 +5,8 @@
 import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import { cardWithFeedbackThanks } from '../cards.ts';
-import { parseFeedback, recordFeedback, STALE_BUTTON, THANKS } from './feedback.ts';
-import { ADAPTIVE_CARD, firstTime, type TeamsKit } from './turn.ts';
+import { parseFeedback, STALE_BUTTON, submitFeedback, THANKS } from './feedback.ts';
+import { ADAPTIVE_CARD, type TeamsKit } from './turn.ts';
 
 function message(text: string): AdaptiveCardActionResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
@@ -17,9 +17,9 @@ export function onCardAction(kit: TeamsKit) {
     const activity = ctx.activity;
     const feedback = parseFeedback(activity.value?.action?.data);
     if (!feedback) return message(STALE_BUTTON);
-    // A retried invoke is answered again, but counted once.
-    const recorded = (await firstTime(kit, activity)) ? await recordFeedback(kit, feedback) : true;
-    if (!recorded) return message(STALE_BUTTON);
+    // A retried invoke (no reply: already counted) is answered again as if counted.
+    const reply = await submitFeedback(kit, activity, feedback);
+    if (reply && reply.type !== 'thanks') return message(STALE_BUTTON);
     const card = kit.sentCards.find(activity.conversation.id, activity.replyToId);
     if (!card) return message(THANKS);
     return { statusCode: 200, type: ADAPTIVE_CARD, value: cardWithFeedbackThanks(card, feedback.vote) };

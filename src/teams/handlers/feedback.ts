@@ -1,8 +1,13 @@
-// "Hjalp det?" — a vote from a card's feedback buttons, into the same store as Slack's.
+// "Hjalp det?" — a vote from a card's feedback buttons, read and checked here and handed to the
+// core, which records it in the same store as the other platforms'.
 
 import { z } from 'zod';
+import type { Activity } from '@microsoft/teams.api';
+import type { Reply } from '../../bot/reply.ts';
 import type { FeedbackData } from '../cards.ts';
-import type { TeamsKit } from './turn.ts';
+import { contextOf, deliveryIds, type TeamsKit } from './turn.ts';
+
+export { STALE_BUTTON } from '../../bot/feedback.ts';
 
 const FeedbackSchema = z.object({
   action: z.literal('feedback'),
@@ -18,17 +23,19 @@ export function parseFeedback(data: unknown): FeedbackData | undefined {
 }
 
 /**
- * Records a vote. Statement ids that the knowledge base does not know are dropped, so a
- * forged or outdated button cannot put junk into the statistics. Returns false if nothing
- * was left to record.
+ * Hands a vote to the core. Undefined when the activity was delivered before (a retry: counted
+ * once); otherwise 'thanks', or an 'error' when the button's statements are unknown.
  */
-export async function recordFeedback(kit: TeamsKit, feedback: FeedbackData): Promise<boolean> {
-  const known = new Set(kit.deps.conversation.index.kb.statements.map((s) => s.id));
-  const statementIds = [...new Set(feedback.statementIds)].filter((id) => known.has(id));
-  if (statementIds.length === 0) return false;
-  await kit.deps.store.recordFeedback({ questionHash: feedback.questionHash, statementIds, vote: feedback.vote, platform: 'teams' });
-  return true;
+export function submitFeedback(kit: TeamsKit, activity: Activity, feedback: FeedbackData): Promise<Reply | undefined> {
+  const ids = deliveryIds(activity);
+  return kit.conversation.respond(
+    {
+      type: 'action',
+      action: { type: 'feedback', vote: feedback.vote, statementIds: feedback.statementIds, questionHash: feedback.questionHash },
+      ...(ids ? { deliveryIds: ids } : {}),
+    },
+    contextOf(activity),
+  );
 }
 
 export const THANKS = 'Tak for din vurdering.';
-export const STALE_BUTTON = 'Den knap hører til et svar, jeg ikke kender længere. Stil gerne spørgsmålet igen.';

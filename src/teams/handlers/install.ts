@@ -5,7 +5,7 @@
 import type { IConversationUpdateActivity, InstallUpdateActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
 import { forgetConversation } from '../conversation-refs.ts';
-import { firstTime, rememberFrom, replyInTurn, type TeamsKit } from './turn.ts';
+import { contextOf, deliveryIds, rememberFrom, replyInTurn, type TeamsKit } from './turn.ts';
 
 export function onConversationUpdate(kit: TeamsKit) {
   return async (ctx: IActivityContext<IConversationUpdateActivity>): Promise<void> => {
@@ -14,13 +14,15 @@ export function onConversationUpdate(kit: TeamsKit) {
     const added = (activity.membersAdded ?? []).some((m) => m.id === botId);
     const removed = (activity.membersRemoved ?? []).some((m) => m.id === botId);
     if (removed) {
-      await forgetConversation(kit.deps.store, activity.conversation.id);
+      await forgetConversation(kit.addresses, activity.conversation.id);
       return;
     }
-    if (!added || !(await firstTime(kit, activity))) return;
-    await rememberFrom(kit, activity);
+    if (!added) return;
+    const ref = await rememberFrom(kit, activity);
+    const ids = deliveryIds(activity);
     // The welcome is the help card; in channels and group chats it says to mention the bot.
-    await replyInTurn(ctx, kit, kit.deps.conversation.help({ platform: 'teams', commandPrefix: '' }), { asReply: false });
+    const welcome = await kit.conversation.respond({ type: 'welcome', ...(ids ? { deliveryIds: ids } : {}) }, contextOf(activity, ref));
+    if (welcome) await replyInTurn(ctx, kit, welcome, { asReply: false });
   };
 }
 
@@ -29,7 +31,7 @@ export function onInstallationUpdate(kit: TeamsKit) {
     const activity = ctx.activity;
     const action = String(activity.action ?? '');
     // "add" and "add-upgrade" keep the conversation; only "remove" forgets it.
-    if (action === 'remove') await forgetConversation(kit.deps.store, activity.conversation.id);
+    if (action === 'remove') await forgetConversation(kit.addresses, activity.conversation.id);
     else if (action.startsWith('add')) await rememberFrom(kit, activity);
   };
 }

@@ -5,34 +5,14 @@
 
 import type { IMessageActivity } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
-import { parseIntent, type Intent } from '../../bot/intent.ts';
 import type { Reply } from '../../bot/reply.ts';
-import type { TeamsConversationRef } from '../conversation-refs.ts';
+import { errorMessage } from '../../shared/errors.ts';
 import { noticeCard } from '../cards.ts';
-import { baseConversationId, referenceFromActivity, rememberConversation } from '../conversation-refs.ts';
-import { parseFeedback, recordFeedback, STALE_BUTTON, THANKS } from './feedback.ts';
-import { cardMessage, firstTime, isGroupConversation, mentionsBot, replyInTurn, type TeamsKit } from './turn.ts';
+import { parseFeedback, STALE_BUTTON, submitFeedback, THANKS } from './feedback.ts';
+import { cardMessage, contextOf, deliveryIds, isGroupConversation, mentionsBot, rememberFrom, replyInTurn, type TeamsKit } from './turn.ts';
 
 /** Longest command a button may carry; real ones are a few words. */
 const MAX_BUTTON_COMMAND = 100;
-
-/** The Reply for an intent, with Teams' own answers for subscriptions and question channels. */
-export async function answer(kit: TeamsKit, intent: Intent, conversationId: string, ref: TeamsConversationRef | undefined, botName = 'Ledelsesbot'): Promise<Reply> {
-  const { conversation, tips } = kit.deps;
-  switch (intent.type) {
-    case 'tip-subscribe':
-    case 'tip-unsubscribe':
-    case 'tip-status':
-      return tips.handleCommand(intent, { platform: 'teams', channel: baseConversationId(conversationId), conversationRef: ref, commandPrefix: '' });
-    case 'question-channel':
-      return conversation.info(
-        'Spørgsmål i kanaler',
-        `I Teams skal der ikke slås noget til: nævn @${botName} i en kanal eller gruppechat, så svarer jeg. I en chat med mig kan du bare skrive dit spørgsmål.`,
-      );
-    default:
-      return conversation.reply(intent, { platform: 'teams', commandPrefix: '' });
-  }
-}
 
 function buttonValue(activity: IMessageActivity): Record<string, unknown> | undefined {
   const value = activity.value as unknown;
@@ -46,9 +26,10 @@ export function onMessage(kit: TeamsKit) {
     let text: string;
 
     if (value?.action === 'feedback') {
-      if (!(await firstTime(kit, activity))) return;
       const feedback = parseFeedback(value);
-      const recorded = feedback ? await recordFeedback(kit, feedback) : false;
+      const reply = feedback ? await submitFeedback(kit, activity, feedback) : undefined;
+      if (feedback && !reply) return; // a retry, already answered
+      const recorded = reply?.type === 'thanks';
       const card = recorded ? noticeCard(THANKS, 'Din vurdering hjælper med at gøre svarene bedre.') : noticeCard('Knappen virker ikke', STALE_BUTTON);
       await ctx.send(cardMessage(card, recorded ? THANKS : 'Knappen virker ikke', activity.id));
       return;
@@ -61,18 +42,17 @@ export function onMessage(kit: TeamsKit) {
       if (isGroupConversation(activity) && !mentionsBot(activity)) return;
       text = activity.text ?? '';
     }
-    if (!(await firstTime(kit, activity))) return;
 
-    const ref = referenceFromActivity(activity);
-    if (ref) await rememberConversation(kit.deps.store, ref);
-
-    let reply: Reply;
+    // Remembered before answering, so "tip abonner" and later tips know where to post.
+    const ref = await rememberFrom(kit, activity);
+    const ids = deliveryIds(activity);
+    let reply: Reply | undefined;
     try {
-      reply = await answer(kit, parseIntent(text), activity.conversation.id, ref, activity.recipient?.name);
+      reply = await kit.conversation.respond({ type: 'message', text, ...(ids ? { deliveryIds: ids } : {}) }, contextOf(activity, ref));
     } catch (err) {
-      kit.deps.log.error(`Teams: kunne ikke svare på en besked: ${err instanceof Error ? err.message : String(err)}`);
-      reply = kit.deps.conversation.error('Der skete en fejl', 'Jeg kunne ikke svare lige nu. Prøv igen om lidt.');
+      kit.log.error(`Teams: kunne ikke svare på en besked: ${errorMessage(err)}`);
+      reply = kit.conversation.sorry();
     }
-    await replyInTurn(ctx, kit, reply);
+    if (reply) await replyInTurn(ctx, kit, reply);
   };
 }

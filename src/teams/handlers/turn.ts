@@ -1,18 +1,23 @@
-// What every Teams handler shares: the app's dependencies, the cards sent with feedback
-// buttons, and how a Reply goes back into the conversation a turn came from.
+// What every Teams handler shares: the core's entry, the conversations' addresses, the cards
+// sent with feedback buttons, and how a Reply goes back into the conversation a turn came from.
 
 import type { Activity, IMessageActivityInput } from '@microsoft/teams.api';
 import type { IActivityContext } from '@microsoft/teams.apps';
-import type { AppDeps } from '../../app.ts';
-import type { Reply } from '../../bot/reply.ts';
 import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { Logger } from '../../app.ts';
+import type { MessageContext } from '../../bot/context.ts';
+import type { Conversation } from '../../bot/conversation.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { renderReplyCards } from '../cards.ts';
-import { baseConversationId, referenceFromActivity, rememberConversation } from '../conversation-refs.ts';
+import { baseConversationId, referenceFromActivity, rememberConversation, type AddressBook, type TeamsConversationRef } from '../conversation-refs.ts';
+import { teamsContext } from '../platform.ts';
 import type { SentCards } from '../sent-cards.ts';
 
 export interface TeamsKit {
-  deps: AppDeps;
+  conversation: Conversation;
+  addresses: AddressBook;
   sentCards: SentCards;
+  log: Logger;
 }
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -43,15 +48,25 @@ export function mentionsBot(activity: Activity): boolean {
   });
 }
 
-/** De-duplicates Bot Framework retries of the same activity. */
-export async function firstTime(kit: TeamsKit, activity: Activity): Promise<boolean> {
-  if (!activity.id || !activity.conversation?.id) return true;
-  return kit.deps.store.firstSighting(`teams:${baseConversationId(activity.conversation.id)}:${activity.id}`);
+/** The ids the core de-duplicates this activity by (Bot Framework retries keep the id). */
+export function deliveryIds(activity: Activity): string[] | undefined {
+  if (!activity.id || !activity.conversation?.id) return undefined;
+  return [`${baseConversationId(activity.conversation.id)}:${activity.id}`];
 }
 
-export async function rememberFrom(kit: TeamsKit, activity: Activity): Promise<void> {
+/** The core's context for this activity's conversation. */
+export function contextOf(activity: Activity, address?: TeamsConversationRef): MessageContext {
+  return teamsContext(baseConversationId(activity.conversation.id), {
+    group: isGroupConversation(activity),
+    botName: activity.recipient?.name ?? 'Ledelsesbot',
+    ...(address ? { address } : {}),
+  });
+}
+
+export async function rememberFrom(kit: TeamsKit, activity: Activity): Promise<TeamsConversationRef | undefined> {
   const ref = referenceFromActivity(activity);
-  if (ref) await rememberConversation(kit.deps.store, ref);
+  if (ref) await rememberConversation(kit.addresses, ref);
+  return ref;
 }
 
 /**

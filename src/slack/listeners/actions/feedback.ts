@@ -1,12 +1,12 @@
-// "Hjalp det?" 👍/👎: the vote is stored (statement ids, question hash, vote, day — never who
-// voted or what they asked) and acknowledged.
+// "Hjalp det?" 👍/👎: the vote goes to the core, which stores it (statement ids, question hash,
+// vote, day — never who voted or what they asked); a counted vote is acknowledged here.
 
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { parseIntent } from '../../../bot/intent.ts';
-import { ACTION, decodeFeedback } from '../../action-values.ts';
+import { ACTION, decodeFeedback, showRequest } from '../../action-values.ts';
 import { renderMessage, withFeedbackThanks } from '../../blocks.ts';
-import { describeError, isDirectMessage, rebuild, type SlackBot } from '../../bot.ts';
+import { describeError, type SlackBot } from '../../bot.ts';
+import { isDirectMessage, slackContext } from '../../platform.ts';
 
 const THANKS = 'Tak for din feedback 🙏';
 
@@ -39,9 +39,6 @@ export function recordFeedback(bot: SlackBot, guard = new VoteGuard()) {
     await ack();
     const value = decodeFeedback(action.value);
     if (!value) return;
-    const kb = bot.deps.knowledge.current.kb;
-    const statementIds = value.i.filter((id) => kb.byId.has(id));
-    if (statementIds.length === 0) return;
     const container = body.container as { is_ephemeral?: boolean; message_ts?: string; channel_id?: string };
     const channel = body.channel?.id ?? container.channel_id ?? '';
     const messageKey = `${channel}:${container.message_ts ?? body.message?.ts ?? ''}`;
@@ -50,12 +47,13 @@ export function recordFeedback(bot: SlackBot, guard = new VoteGuard()) {
       return;
     }
     const vote = action.action_id === ACTION.feedbackUp ? 'up' : 'down';
+    const context = slackContext(channel);
     bot.answers.push(async () => {
       try {
-        await bot.deps.store.recordFeedback({ questionHash: value.q, statementIds, vote, platform: 'slack' });
-        await acknowledge();
+        const reply = await bot.conversation.respond({ type: 'action', action: { type: 'feedback', vote, statementIds: value.i, questionHash: value.q } }, context);
+        if (reply?.type === 'thanks') await acknowledge();
       } catch (err) {
-        bot.deps.log.error(`Slack: feedback kunne ikke gemmes: ${describeError(err)}`);
+        bot.log.error(`Slack: feedback kunne ikke gemmes: ${describeError(err)}`);
       }
     });
 
@@ -68,14 +66,13 @@ export function recordFeedback(bot: SlackBot, guard = new VoteGuard()) {
           await respond({ replace_original: true, text: body.message?.text ?? THANKS, blocks: withFeedbackThanks(blocks) });
           return;
         }
-        if (value?.r) {
-          const reply = await rebuild(bot, value.r);
-          const isQuestion = parseIntent(value.r.c).type === 'question';
-          const message = renderMessage(reply, {
+        const again = value?.r ? await bot.conversation.respond({ type: 'action', action: showRequest(value.r) }, context) : undefined;
+        if (value?.r && again) {
+          const message = renderMessage(again, {
             command: value.r.c,
             share: Boolean(container.is_ephemeral),
             feedbackGiven: true,
-            ...(isQuestion ? { question: value.r.c } : {}),
+            ...(again.asked?.isQuestion ? { question: value.r.c } : {}),
           });
           await respond({ replace_original: true, text: message.text, blocks: message.blocks });
           return;

@@ -2,9 +2,9 @@
 // visible only to the person who asked until they press "Del i kanalen".
 
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseIntent } from '../../../bot/intent.ts';
 import { renderMessage } from '../../blocks.ts';
-import { capInput, describeError, replyTo, type SlackBot } from '../../bot.ts';
+import { capInput, describeError, type SlackBot } from '../../bot.ts';
+import { slackContext } from '../../platform.ts';
 
 export function ledelseCommand(bot: SlackBot) {
   return async function acknowledgeLedelseCommand({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
@@ -16,17 +16,13 @@ export function ledelseCommand(bot: SlackBot) {
 export async function answerLedelseCommand(bot: SlackBot, raw: string, channel: string, respond: RespondFn): Promise<void> {
   const text = capInput(raw);
   try {
-    const intent = parseIntent(text);
-    const reply = await replyTo(bot, intent, channel);
-    const message = renderMessage(reply, {
-      command: text,
-      share: true,
-      ...(intent.type === 'question' ? { question: text } : {}),
-    });
+    const reply = await bot.conversation.respond({ type: 'message', text }, slackContext(channel));
+    if (!reply) return;
+    const message = renderMessage(reply, { command: text, share: true, ...(reply.asked?.isQuestion ? { question: text } : {}) });
     await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
   } catch (err) {
-    bot.deps.log.error(`Slack: /ledelse kunne ikke besvares: ${describeError(err)}`);
-    const message = renderMessage(bot.deps.conversation.error('Noget gik galt', 'Jeg kunne ikke svare lige nu. Prøv igen om lidt.'));
+    bot.log.error(`Slack: /ledelse kunne ikke besvares: ${describeError(err)}`);
+    const message = renderMessage(bot.conversation.sorry());
     await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks }).catch(() => undefined);
   }
 }

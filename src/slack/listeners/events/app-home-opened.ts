@@ -3,16 +3,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { sourceLabel } from '../../../bot/reply.ts';
 import { renderHome } from '../../blocks.ts';
-import { conversationContext, type SlackBot } from '../../bot.ts';
+import type { SlackBot } from '../../bot.ts';
+import { SLACK_HELP_CONTEXT } from '../../platform.ts';
 
 export function homeView(bot: SlackBot) {
-  const { knowledge, tips, conversation } = bot.deps;
-  const kb = knowledge.current.kb;
+  const kb = bot.knowledge.current.kb;
   return renderHome({
     sources: [...kb.sources.values()].map((s) => sourceLabel(s)),
     statementCount: kb.statements.length,
-    tip: tips.todaysTip(),
-    commands: conversation.help(conversationContext).commands ?? [],
+    tip: bot.todaysTip(),
+    commands: bot.conversation.help(SLACK_HELP_CONTEXT).commands ?? [],
   });
 }
 

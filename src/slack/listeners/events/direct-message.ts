@@ -1,9 +1,9 @@
 // A direct message to the bot: every message is a question or a command, answered in the DM.
 
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { parseIntent } from '../../../bot/intent.ts';
-import { capInput, replyTo, type SlackBot } from '../../bot.ts';
-import { firstDelivery } from '../retries.ts';
+import { capInput, type SlackBot } from '../../bot.ts';
+import { slackContext } from '../../platform.ts';
+import { deliveryIds } from '../retries.ts';
 import { postReply, type IncomingMessage } from './post.ts';
 
 export function directMessage(bot: SlackBot) {
@@ -13,10 +13,10 @@ export function directMessage(bot: SlackBot) {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     const text = capInput(message.text);
     if (!text.trim()) return;
-    if (!(await firstDelivery(bot, body))) return;
+    const ids = deliveryIds(body);
     bot.answers.push(async () => {
-      const reply = await replyTo(bot, parseIntent(text), message.channel);
-      await postReply(client, { channel: message.channel, threadTs: message.thread_ts }, reply, { command: text });
+      const reply = await bot.conversation.respond({ type: 'message', text, deliveryIds: ids }, slackContext(message.channel));
+      if (reply) await postReply(client, { channel: message.channel, threadTs: message.thread_ts }, reply, { command: text });
     });
   };
 }

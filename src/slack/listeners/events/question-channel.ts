@@ -1,19 +1,11 @@
-// In a question channel every new top-level message from a person is read as a question, and
-// answered in its thread — but only when the match is confident (more so than when asked
-// directly), so ordinary chatter in the channel gets no noise.
+// A new top-level message from a person in a channel. The core answers it only in a question
+// channel, and only when the match is confident (more so than when asked directly), so ordinary
+// chatter gets no noise; the answer goes in the message's thread.
 
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { parseIntent } from '../../../bot/intent.ts';
-import { ANSWER_COUNT } from '../../../bot/conversation.ts';
-import {
-  QUESTION_CHANNEL_MIN_CONFIDENCE,
-  capInput,
-  conversationContext,
-  isQuestionChannel,
-  withQuestionHash,
-  type SlackBot,
-} from '../../bot.ts';
-import { firstDelivery } from '../retries.ts';
+import { capInput, type SlackBot } from '../../bot.ts';
+import { slackContext } from '../../platform.ts';
+import { deliveryIds } from '../retries.ts';
 import { postReply, type IncomingMessage } from './post.ts';
 
 export function questionChannelMessage(bot: SlackBot) {
@@ -31,19 +23,10 @@ export function questionChannelMessage(bot: SlackBot) {
     const text = capInput(message.text);
     // A mention is answered once, by the app_mention listener.
     if (context.botUserId && text.includes(`<@${context.botUserId}`)) return;
-    if (!(await isQuestionChannel(bot, message.channel))) return;
-    if (!(await firstDelivery(bot, body))) return;
-
+    const ids = deliveryIds(body);
     bot.answers.push(async () => {
-      const intent = parseIntent(text);
-      if (intent.type !== 'question') return;
-      const { confidence } = bot.deps.knowledge.current.engine.search(intent.text, { top: ANSWER_COUNT });
-      if (confidence < QUESTION_CHANNEL_MIN_CONFIDENCE) return;
-      // Screened without counting: chatter is not a question nobody answered.
-      const reply = await bot.quiet.reply(intent, conversationContext);
-      if (reply.type !== 'answer') return;
-      const questionHash = await bot.deps.store.recordQuestion(intent.text, true, 'slack');
-      await postReply(client, { channel: message.channel, threadTs: message.ts }, withQuestionHash(reply, questionHash), { command: text });
+      const reply = await bot.conversation.respond({ type: 'message', text, unasked: true, deliveryIds: ids }, slackContext(message.channel));
+      if (reply) await postReply(client, { channel: message.channel, threadTs: message.ts }, reply, { command: text });
     });
   };
 }

@@ -1,4 +1,5 @@
-// Copenhagen wall-clock arithmetic that never depends on the server's own time zone.
+// Copenhagen wall-clock arithmetic that never depends on the server's own time zone; shared by
+// the store, the tip core and the front ends, so it sits below all of them.
 // Days are "YYYY-MM-DD" strings (a Copenhagen calendar day); times of day are "HH:MM".
 
 export const TIP_ZONE = 'Europe/Copenhagen';

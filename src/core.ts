@@ -1,0 +1,71 @@
+// The platform-neutral core, assembled in dependency order from the settings, the live knowledge
+// and the store. Each part receives only what it uses; front ends get the conversation (the one
+// entry per message), today's tip and the registry for delivering daily tips.
+
+import type { Logger } from './app.ts';
+import { channelsFromSetting } from './channels.ts';
+import type { Config } from './config.ts';
+import type { TipCommandHandler } from './bot/context.ts';
+import { Conversation } from './bot/conversation.ts';
+import { FeedbackBox } from './bot/feedback.ts';
+import { QuestionChannels } from './bot/question-channels.ts';
+import { Questions } from './bot/questions.ts';
+import { Replies, type KnowledgeSource } from './bot/replies.ts';
+import type { Store } from './store/store.ts';
+import { calendarFromConfig } from './tips/calendar.ts';
+import { createTipCore, type TipCore, type TipCoreOptions } from './tips/index.ts';
+
+export interface ConversationDeps {
+  knowledge: KnowledgeSource;
+  store: Store;
+  replies: Replies;
+  tipCommands: TipCommandHandler;
+  /** "<platform>:<channel>" keys that are always question channels (QUESTION_CHANNELS). */
+  pinnedQuestionChannels?: ReadonlySet<string>;
+}
+
+/** The conversation and its parts, on the given tip commands. */
+export function createConversation(deps: ConversationDeps): Conversation {
+  const { knowledge, store, replies, tipCommands } = deps;
+  return new Conversation({
+    knowledge,
+    replies,
+    questions: new Questions(knowledge, replies, store),
+    questionChannels: new QuestionChannels(store, deps.pinnedQuestionChannels ?? new Set(), replies),
+    feedback: new FeedbackBox(knowledge, store, replies),
+    tipCommands,
+    deliveries: store,
+  });
+}
+
+export interface Core {
+  replies: Replies;
+  tips: TipCore;
+  conversation: Conversation;
+}
+
+export function createCore(
+  deps: { config: Config; knowledge: KnowledgeSource; store: Store; log: Logger },
+  options: TipCoreOptions = {},
+): Core {
+  const { config, knowledge, store, log } = deps;
+  const replies = new Replies(knowledge);
+  const tips = createTipCore(
+    {
+      store,
+      knowledge,
+      replies,
+      log,
+      settings: {
+        calendar: calendarFromConfig(config),
+        time: config.TIP_TIME,
+        cutoff: config.TIP_CUTOFF,
+        channels: channelsFromSetting('TIP_CHANNELS', config.TIP_CHANNELS, log),
+      },
+    },
+    options,
+  );
+  const pinned = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
+  const conversation = createConversation({ knowledge, store, replies, tipCommands: tips.commands, pinnedQuestionChannels: pinned });
+  return { replies, tips, conversation };
+}

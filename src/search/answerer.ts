@@ -1,0 +1,158 @@
+// Answering in layers: off-topic guard → situations → statements (BM25, boosted by the
+// situations the question likely describes) → how sure we are. Three outcomes: a confident
+// answer, an honest "nearest" answer when the situation is clear but no statement says it
+// directly, and no match.
+
+import type { Direction, Kind } from '../knowledge/directions.ts';
+import type { Situation, Statement } from '../knowledge/schema.ts';
+import type { Hit, SearchEngine, SearchOptions } from './engine.ts';
+import type { SituationMatcher } from './matcher.ts';
+import { readQuestion } from './question-form.ts';
+
+export type Confidence = 'high' | 'low';
+
+export interface Answer {
+  /** True when statements are shown: confidently or as the nearest. */
+  answered: boolean;
+  /** "high": the statements answer the question; "low": the nearest the groups wrote. */
+  confidence: Confidence | undefined;
+  /** Best first; empty when not answered. */
+  hits: Hit[];
+  /** The best candidates even when not answered, for diagnostics and evaluation. */
+  candidates: Hit[];
+  /** Ids of the situations the question most likely describes, most likely first. */
+  situations: string[];
+  /** 0..1: how much of the question the best statements cover word for word. */
+  coverage: number;
+  /** 0..1: the guard's belief that the question is about leading in a budget and savings process. */
+  inDomain: number;
+}
+
+export interface AnswerPolicy {
+  /** Below this the guard's "off topic" wins: no answer, whatever words the question shares. */
+  minInDomain: number;
+  /** Coverage at which the statements' own words outweigh a doubtful guard… */
+  strongCoverage: number;
+  /** …down to this belief in the domain. */
+  minInDomainCovered: number;
+  /** How much a situation's statements gain, times the situation's probability. */
+  situationBoost: number;
+  /** The least probability of the top situation for an honest "nearest" answer. */
+  minSituation: number;
+  /** Situations at least this likely are reported. */
+  reportSituation: number;
+  /** How many of the best BM25 candidates take part in the fusion. */
+  depth: number;
+}
+
+export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
+  minInDomain: 0.5,
+  strongCoverage: 0.75,
+  minInDomainCovered: 0.2,
+  situationBoost: 1,
+  minSituation: 0.35,
+  reportSituation: 0.15,
+  depth: 20,
+};
+
+/** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + RANK_DECAY·n). */
+const RANK_DECAY = 0.15;
+
+export interface AnswerOptions {
+  top?: number;
+  direction?: Direction | undefined;
+  kind?: Kind | undefined;
+}
+
+export class Answerer {
+  /** Statement index in the engine → its rank weight in each situation that lists it. */
+  private readonly members: Map<string, Array<{ doc: number; weight: number }>>;
+  private readonly docOf: Map<Statement, number>;
+
+  constructor(
+    readonly engine: SearchEngine,
+    readonly matcher: SituationMatcher | undefined,
+    situations: readonly Situation[],
+    readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
+  ) {
+    this.docOf = new Map(engine.statements.map((s, i) => [s, i]));
+    const docOf = new Map(engine.statements.map((s, i) => [s.id, i]));
+    this.members = new Map(
+      situations.map((sit) => [
+        sit.id,
+        sit.statements
+          .map((id, rank) => ({ doc: docOf.get(id) ?? -1, weight: 1 / (1 + RANK_DECAY * rank) }))
+          .filter((m) => m.doc >= 0),
+      ]),
+    );
+  }
+
+  answer(query: string, options: AnswerOptions = {}): Answer {
+    const top = Math.max(1, options.top ?? 3);
+    const search: SearchOptions = { top: Math.max(top, this.policy.depth), direction: options.direction, kind: options.kind };
+    const result = this.engine.search(query, search);
+    if (!this.matcher) {
+      return {
+        answered: result.answered,
+        confidence: result.answered ? 'high' : undefined,
+        hits: result.hits.slice(0, top),
+        candidates: result.candidates.slice(0, top),
+        situations: [],
+        coverage: result.confidence,
+        inDomain: 1,
+      };
+    }
+    const { inDomain, situations } = this.matcher.classify(query);
+    const fused = this.fuse(result.candidates, situations, options);
+    const candidates = fused.slice(0, top);
+    const reported = situations.filter((s) => s.probability >= this.policy.reportSituation).map((s) => s.id);
+    // Chat is never answered; a question after a fact ("Hvornår er budgetmødet?") is answered
+    // only when the statements cover it, never with the nearest advice.
+    const form = readQuestion(query).form;
+    let confidence: Confidence | undefined;
+    // A question the statements cover nearly word for word is theirs, whatever the guard thinks.
+    const covered = result.answered && result.confidence >= this.policy.strongCoverage;
+    if (form !== 'social' && (inDomain >= this.policy.minInDomain || (covered && inDomain >= this.policy.minInDomainCovered))) {
+      if (result.answered) confidence = 'high';
+      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation) confidence = 'low';
+    }
+    return {
+      answered: confidence !== undefined,
+      confidence,
+      hits: confidence ? candidates : [],
+      candidates,
+      situations: reported,
+      coverage: result.confidence,
+      inDomain,
+    };
+  }
+
+  /**
+   * BM25 scores scaled to the best one, plus each situation's probability for the statements
+   * it lists (the first listed count most). A statement the words do not reach can still be
+   * shown when the situation is clear.
+   */
+  private fuse(candidates: readonly Hit[], situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions): Hit[] {
+    const best = candidates[0]?.score ?? 0;
+    const score = new Map<number, number>();
+    const statementOf = new Map<number, Statement>();
+    for (const c of candidates) {
+      const doc = this.docOf.get(c.statement)!;
+      score.set(doc, best > 0 ? c.score / best : 0);
+      statementOf.set(doc, c.statement);
+    }
+    for (const sit of situations) {
+      if (sit.probability < 0.02) break;
+      for (const m of this.members.get(sit.id) ?? []) {
+        const statement = this.engine.statements[m.doc]!;
+        if (options.direction && statement.direction !== options.direction) continue;
+        if (options.kind && statement.kind !== options.kind) continue;
+        statementOf.set(m.doc, statement);
+        score.set(m.doc, (score.get(m.doc) ?? 0) + this.policy.situationBoost * sit.probability * m.weight);
+      }
+    }
+    return [...score]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([doc, s]) => ({ statement: statementOf.get(doc)!, score: s }));
+  }
+}

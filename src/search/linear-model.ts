@@ -1,0 +1,158 @@
+// A multinomial logistic regression over sparse features, trained deterministically.
+// Used twice: the off-topic guard (in the domain or not) and the situation matcher (which of
+// the situations a question describes). Small enough to train in well under a second on
+// the example questions, and to store next to the index in the start-up cache.
+
+/** A sparse example: feature ids with their values (already normalised). */
+export interface SparseVector {
+  ids: Int32Array;
+  values: Float32Array;
+}
+
+export interface TrainingOptions {
+  epochs: number;
+  /** AdaGrad's base step. */
+  learningRate: number;
+  /** L2 penalty per update, scaled by the step. */
+  l2: number;
+  /** Seed of the shuffle: the same data always gives the same model. */
+  seed: number;
+  /** Per-class weight of an example (e.g. to balance a small class); 1 when absent. */
+  classWeight?: readonly number[];
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.5, l2: 1e-4, seed: 20240522 };
+
+/** The trained weights, as stored in the start-up cache. */
+export interface LinearModelSnapshot {
+  classes: number;
+  features: number;
+  /** Float32 weights, feature-major (features × classes), base64. */
+  weights: string;
+  bias: number[];
+}
+
+/** Gradients smaller than this are skipped (see train). */
+const MIN_GRADIENT = 1e-4;
+
+/** mulberry32: a small, fast, seeded PRNG for a reproducible shuffle. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class LinearModel {
+  private constructor(
+    readonly classes: number,
+    readonly features: number,
+    private readonly weights: Float32Array,
+    private readonly bias: Float64Array,
+  ) {}
+
+  /** `sampleWeight` scales each example's gradient (1 when absent), on top of its class weight. */
+  static train(
+    examples: readonly SparseVector[],
+    labels: readonly number[],
+    classes: number,
+    features: number,
+    options: TrainingOptions = DEFAULT_TRAINING,
+    sampleWeight?: readonly number[],
+  ): LinearModel {
+    // Float64 while training (no rounding on every update), stored as Float32.
+    const w = new Float64Array(features * classes);
+    const bias = new Float64Array(classes);
+    // AdaGrad's sums of squared gradients, per weight and per bias.
+    const g2 = new Float64Array(features * classes).fill(1e-8);
+    const b2 = new Float64Array(classes).fill(1e-8);
+    const order = examples.map((_, i) => i);
+    const random = seeded(options.seed);
+    const probs = new Float64Array(classes);
+    const lr = options.learningRate;
+    const l2 = options.l2;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const n of order) {
+        const { ids, values } = examples[n]!;
+        const y = labels[n]!;
+        const cw = (options.classWeight?.[y] ?? 1) * (sampleWeight?.[n] ?? 1);
+        const count = ids.length;
+        for (let c = 0; c < classes; c++) probs[c] = bias[c]!;
+        for (let k = 0; k < count; k++) {
+          const base = ids[k]! * classes;
+          const v = values[k]!;
+          for (let c = 0; c < classes; c++) probs[c]! += w[base + c]! * v;
+        }
+        softmaxInPlace(probs);
+        for (let c = 0; c < classes; c++) {
+          const g = cw * (probs[c]! - (c === y ? 1 : 0));
+          // Classes the model already rules out for this example have almost no gradient;
+          // skipping them makes training several times faster with the same results.
+          if (g < MIN_GRADIENT && g > -MIN_GRADIENT) continue;
+          b2[c]! += g * g;
+          bias[c]! -= (lr * g) / Math.sqrt(b2[c]!);
+          for (let k = 0; k < count; k++) {
+            const at = ids[k]! * classes + c;
+            const gw = g * values[k]! + l2 * w[at]!;
+            const acc = (g2[at]! += gw * gw);
+            w[at]! -= (lr * gw) / Math.sqrt(acc);
+          }
+        }
+      }
+    }
+    const weights = Float32Array.from(w);
+    return new LinearModel(classes, features, weights, bias);
+  }
+
+  static restore(s: LinearModelSnapshot): LinearModel {
+    const bytes = Buffer.from(s.weights, 'base64');
+    const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    if (weights.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
+    return new LinearModel(s.classes, s.features, weights, Float64Array.from(s.bias));
+  }
+
+  snapshot(): LinearModelSnapshot {
+    return {
+      classes: this.classes,
+      features: this.features,
+      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString('base64'),
+      bias: [...this.bias],
+    };
+  }
+
+  private static scores(weights: Float32Array, bias: Float64Array, classes: number, x: SparseVector, out: Float64Array): void {
+    for (let c = 0; c < classes; c++) out[c] = bias[c]!;
+    for (let k = 0; k < x.ids.length; k++) {
+      const base = x.ids[k]! * classes;
+      const v = x.values[k]!;
+      for (let c = 0; c < classes; c++) out[c]! += weights[base + c]! * v;
+    }
+  }
+
+  /** Class probabilities of one example. */
+  predict(x: SparseVector): Float64Array {
+    const out = new Float64Array(this.classes);
+    LinearModel.scores(this.weights, this.bias, this.classes, x, out);
+    softmaxInPlace(out);
+    return out;
+  }
+}
+
+function softmaxInPlace(v: Float64Array): void {
+  let max = -Infinity;
+  for (const x of v) if (x > max) max = x;
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    v[i] = Math.exp(v[i]! - max);
+    sum += v[i]!;
+  }
+  for (let i = 0; i < v.length; i++) v[i]! /= sum;
+}

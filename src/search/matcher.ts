@@ -1,0 +1,146 @@
+// The learned layer in front of the statement search: an off-topic guard (does the question
+// belong to leading in a budget and savings process at all?) and a situation matcher (which
+// of the situations in data/situations.json does it describe?). All are linear models over
+// the same features, trained on questions people wrote in their own words. The guard is the
+// mean of two opinions: a binary model (in the domain or not) and a model that tells each
+// situation apart from the off-topic questions.
+
+import type { Situation, OffTopicExample, Statement } from '../knowledge/schema.ts';
+import type { DanishAnalyzer } from './analyzer.ts';
+import { FeatureSpace, featuresOf } from './features.ts';
+import { DEFAULT_TRAINING, LinearModel, type LinearModelSnapshot, type SparseVector } from './linear-model.ts';
+
+export interface SituationLikelihood {
+  id: string;
+  probability: number;
+}
+
+export interface Classification {
+  /** 0..1: how likely the question is about leading in a budget and savings process. */
+  inDomain: number;
+  /** Every situation, most likely first; probabilities sum to 1. */
+  situations: SituationLikelihood[];
+}
+
+/** The trained matcher, as stored in the start-up cache. */
+export interface MatcherSnapshot {
+  features: string[];
+  situationIds: string[];
+  guard: LinearModelSnapshot;
+  situations: LinearModelSnapshot;
+  offTopic: LinearModelSnapshot;
+}
+
+export interface MatcherTrainingData {
+  situations: readonly Situation[];
+  offTopic: readonly OffTopicExample[];
+  /** The statements themselves, and their editors' keywords, are in-domain text too. */
+  statements: readonly Statement[];
+}
+
+const IN = 1;
+/** Weight of a statement's text or keyword as an in-domain example, relative to a question. */
+const STATEMENT_TEXT_WEIGHT = 0.3;
+const OUT = 0;
+
+export class SituationMatcher {
+  private constructor(
+    private readonly space: FeatureSpace,
+    readonly situationIds: readonly string[],
+    private readonly guard: LinearModel,
+    private readonly situationModel: LinearModel,
+    private readonly offModel: LinearModel,
+    private readonly analyzer: DanishAnalyzer,
+  ) {}
+
+  static train(data: MatcherTrainingData, analyzer: DanishAnalyzer): SituationMatcher {
+    const situationTexts: Array<{ text: string; label: number }> = [];
+    data.situations.forEach((s, label) => {
+      for (const q of s.examples) situationTexts.push({ text: q, label });
+    });
+    // Questions people wrote count fully; the statements' own words and the editors' keywords
+    // are in-domain text too, but not questions, so they count less.
+    const inDomain = [
+      ...situationTexts.map((t) => ({ text: t.text, weight: 1 })),
+      ...data.statements
+        .filter((s) => s.kind !== 'meeting')
+        .flatMap((s) => [s.text, ...(s.keywords ?? [])])
+        .map((text) => ({ text, weight: STATEMENT_TEXT_WEIGHT })),
+    ];
+    const outDomain = data.offTopic.map((e) => ({ text: e.question, weight: 1 }));
+    const bags = new Map<string, ReturnType<typeof featuresOf>>();
+    const bagOf = (t: string) => {
+      let b = bags.get(t);
+      if (!b) bags.set(t, (b = featuresOf(t, analyzer)));
+      return b;
+    };
+    const space = FeatureSpace.fromBags([...inDomain, ...outDomain].map((e) => bagOf(e.text)));
+    const vec = (t: string): SparseVector => space.vector(bagOf(t));
+
+    // The guard weighs both sides equally, however many examples each has.
+    const guardExamples = [...inDomain, ...outDomain];
+    const guardY = [...inDomain.map(() => IN), ...outDomain.map(() => OUT)];
+    const mass = (list: ReadonlyArray<{ weight: number }>) => list.reduce((sum, e) => sum + e.weight, 0) || 1;
+    const total = mass(inDomain) + mass(outDomain);
+    const classWeight = [total / (2 * mass(outDomain)), total / (2 * mass(inDomain))];
+    const guard = LinearModel.train(
+      guardExamples.map((e) => vec(e.text)),
+      guardY,
+      2,
+      space.size,
+      { ...DEFAULT_TRAINING, classWeight },
+      guardExamples.map((e) => e.weight),
+    );
+
+    const situationModel = LinearModel.train(
+      situationTexts.map((t) => vec(t.text)),
+      situationTexts.map((t) => t.label),
+      data.situations.length,
+      space.size,
+      DEFAULT_TRAINING,
+    );
+    // A second opinion on "off topic" from a model that knows each situation apart: the
+    // situations and one more class for the questions outside the domain. It is stricter
+    // where the binary guard lets a leadership question about something else through.
+    const offLabel = data.situations.length;
+    const offModel = LinearModel.train(
+      [...situationTexts.map((t) => vec(t.text)), ...outDomain.map((e) => vec(e.text))],
+      [...situationTexts.map((t) => t.label), ...outDomain.map(() => offLabel)],
+      data.situations.length + 1,
+      space.size,
+      DEFAULT_TRAINING,
+    );
+    return new SituationMatcher(space, data.situations.map((s) => s.id), guard, situationModel, offModel, analyzer);
+  }
+
+  static restore(snapshot: MatcherSnapshot, analyzer: DanishAnalyzer): SituationMatcher {
+    return new SituationMatcher(
+      new FeatureSpace(snapshot.features),
+      snapshot.situationIds,
+      LinearModel.restore(snapshot.guard),
+      LinearModel.restore(snapshot.situations),
+      LinearModel.restore(snapshot.offTopic),
+      analyzer,
+    );
+  }
+
+  snapshot(): MatcherSnapshot {
+    return {
+      features: [...this.space.names],
+      situationIds: [...this.situationIds],
+      guard: this.guard.snapshot(),
+      situations: this.situationModel.snapshot(),
+      offTopic: this.offModel.snapshot(),
+    };
+  }
+
+  classify(text: string): Classification {
+    const x = this.space.vector(featuresOf(text, this.analyzer));
+    const off = this.offModel.predict(x)[this.situationIds.length]!;
+    const inDomain = (this.guard.predict(x)[IN]! + 1 - off) / 2;
+    const p = this.situationModel.predict(x);
+    const situations = this.situationIds.map((id, i) => ({ id, probability: p[i]! }));
+    situations.sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
+    return { inDomain, situations };
+  }
+}
