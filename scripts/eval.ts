@@ -76,11 +76,13 @@ const variant = (name: string, policy: Partial<AnswerPolicy>, withMatcher = true
   answererEngine(name, new Answerer(index.engine, withMatcher ? index.matcher : undefined, index.situations, { ...DEFAULT_ANSWER_POLICY, ...policy }));
 
 const ours = answererEngine('Ledelsesbot', index.answerer);
+// Each layer's share: the engine before this work (BM25 over the statements alone), then one
+// layer at a time, then the whole without one part.
 const layers: EvalEngine[] = [
-  variant('  kun BM25 (før)', {}, false),
-  variant('  BM25 + vagt', { situationBoost: 0, minSituation: Number.POSITIVE_INFINITY }),
-  variant('  BM25 + situationer, uden vagt', { minInDomain: 0 }),
-  variant('  uden ærlig mellemvej', { minSituation: Number.POSITIVE_INFINITY }),
+  variant('  før: BM25 alene', {}, false),
+  variant('  + vagt', { situationBoost: 0, minSituation: Number.POSITIVE_INFINITY }),
+  variant('  alle lag undtagen vagten', { minInDomain: 0 }),
+  variant('  alle lag undtagen "nærmeste"', { minSituation: Number.POSITIVE_INFINITY }),
 ];
 const baseline = (e: Engine): EvalEngine => e;
 const engines: EvalEngine[] = args.includes('--ours')

@@ -46,10 +46,10 @@ export interface AnswerPolicy {
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minInDomain: 0.5,
+  minInDomain: 0.4,
   strongCoverage: 0.75,
   minInDomainCovered: 0.2,
-  situationBoost: 1,
+  situationBoost: 0.8,
   minSituation: 0.35,
   reportSituation: 0.15,
   depth: 20,
@@ -103,7 +103,7 @@ export class Answerer {
       };
     }
     const { inDomain, situations } = this.matcher.classify(query);
-    const fused = this.fuse(result.candidates, situations, options);
+    const fused = this.fuse(result.candidates, situations, options, result.confidence);
     const candidates = fused.slice(0, top);
     const reported = situations.filter((s) => s.probability >= this.policy.reportSituation).map((s) => s.id);
     // Chat is never answered; a question after a fact ("Hvornår er budgetmødet?") is answered
@@ -132,7 +132,7 @@ export class Answerer {
    * it lists (the first listed count most). A statement the words do not reach can still be
    * shown when the situation is clear.
    */
-  private fuse(candidates: readonly Hit[], situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions): Hit[] {
+  private fuse(candidates: readonly Hit[], situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions, coverage: number): Hit[] {
     const best = candidates[0]?.score ?? 0;
     const score = new Map<number, number>();
     const statementOf = new Map<number, Statement>();
@@ -141,6 +141,8 @@ export class Answerer {
       score.set(doc, best > 0 ? c.score / best : 0);
       statementOf.set(doc, c.statement);
     }
+    // The less the question's words are the statements' words, the more the situation counts.
+    const boost = this.policy.situationBoost * (2 - coverage);
     for (const sit of situations) {
       if (sit.probability < 0.02) break;
       for (const m of this.members.get(sit.id) ?? []) {
@@ -148,7 +150,7 @@ export class Answerer {
         if (options.direction && statement.direction !== options.direction) continue;
         if (options.kind && statement.kind !== options.kind) continue;
         statementOf.set(m.doc, statement);
-        score.set(m.doc, (score.get(m.doc) ?? 0) + this.policy.situationBoost * sit.probability * m.weight);
+        score.set(m.doc, (score.get(m.doc) ?? 0) + boost * sit.probability * m.weight);
       }
     }
     return [...score]

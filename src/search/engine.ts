@@ -5,6 +5,7 @@
 import { DIRECTIONS, KINDS, type Direction, type Kind } from '../knowledge/directions.ts';
 import type { Statement } from '../knowledge/schema.ts';
 import { readQuestion, type QuestionForm } from './question-form.ts';
+import { TopK } from './top-k.ts';
 import { BASE_WEIGHT, BIGRAM_PREFIX, CONCEPT_PREFIX, PART_WEIGHT, type DanishAnalyzer, type QueryWord, type Terms } from './analyzer.ts';
 
 const MEETING = KINDS.indexOf('meeting');
@@ -264,35 +265,7 @@ export class SearchEngine {
     const wantDirection = options.direction ? DIRECTIONS.indexOf(options.direction) : -1;
     const wantKind = options.kind ? KINDS.indexOf(options.kind) : -1;
     const leanDirection = lean.direction ? DIRECTIONS.indexOf(lean.direction) : -2;
-    // Keep the best k in a small min-heap instead of sorting every touched statement: at
-    // 100 000 statements a common word touches tens of thousands of them.
-    const k = Math.max(top, RERANK_DEPTH);
-    const heapDocs = new Int32Array(k);
-    const heapScores = new Float64Array(k);
-    let size = 0;
-    const worse = (i: number, j: number) =>
-      heapScores[i]! < heapScores[j]! || (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!);
-    const swap = (i: number, j: number) => {
-      const d = heapDocs[i]!;
-      heapDocs[i] = heapDocs[j]!;
-      heapDocs[j] = d;
-      const sc = heapScores[i]!;
-      heapScores[i] = heapScores[j]!;
-      heapScores[j] = sc;
-    };
-    const siftDown = (start: number) => {
-      let i = start;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < size && worse(l, m)) m = l;
-        if (r < size && worse(r, m)) m = r;
-        if (m === i) return;
-        swap(i, m);
-        i = m;
-      }
-    };
+    const best = new TopK(Math.max(top, RERANK_DEPTH));
     for (let i = 0; i < nTouched; i++) {
       const doc = touched[i]!;
       let score = scores[doc]!;
@@ -306,40 +279,22 @@ export class SearchEngine {
       if (wantKind >= 0 && kind !== wantKind) continue;
       if (lean.donts && kind === DONT) score *= DONT_PREFERENCE;
       if (direction === leanDirection) score *= AUDIENCE_PREFERENCE;
-      if (size < k) {
-        heapDocs[size] = doc;
-        heapScores[size] = score;
-        let c = size++;
-        while (c > 0) {
-          const parent = (c - 1) >> 1;
-          if (!worse(c, parent)) break;
-          swap(c, parent);
-          c = parent;
-        }
-      } else if (score > heapScores[0]! || (score === heapScores[0] && doc < heapDocs[0]!)) {
-        heapDocs[0] = doc;
-        heapScores[0] = score;
-        siftDown(0);
-      }
+      best.offer(doc, score);
     }
     // Rerank the best candidates by how much of the question each covers on its own: a
     // statement that answers two of the question's points beats one that repeats one point.
-    const shown: Array<{ doc: number; score: number }> = [];
-    for (let i = 0; i < size; i++) {
-      const doc = heapDocs[i]!;
-      shown.push({ doc, score: heapScores[i]! * (COORD_BASE + this.coverage(words, [doc])) });
-    }
+    const shown = best.entries().map(({ doc, score }) => ({ doc, score: score * (COORD_BASE + this.coverage(words, [doc])) }));
     shown.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const candidates = shown.map(({ doc, score }) => ({ statement: this.statements[doc]!, score }));
-    const best = shown[0];
-    const confidence = best ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
+    const first = shown[0];
+    const confidence = first ? this.coverage(words, shown.slice(0, COVERAGE_DEPTH).map((r) => r.doc)) : 0;
     // With one or two content words, a word the statements know in no form at all is half the
     // question: "Hvordan booker jeg et lokale?" shares "lokale" with "den lokale budgetproces"
     // and nothing else.
     const content = words.filter((w) => w.stem && w.weight >= 1);
     const required =
       content.length <= 2 && content.some((w) => !this.knowsInSomeForm(w)) ? Math.max(minCoverage, SHORT_QUESTION_COVERAGE) : minCoverage;
-    const answered = !!best && confidence >= required && best.score >= this.policy.minScore;
+    const answered = !!first && confidence >= required && first.score >= this.policy.minScore;
     return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
   }
 

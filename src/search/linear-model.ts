@@ -27,8 +27,9 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.5
 export interface LinearModelSnapshot {
   classes: number;
   features: number;
-  /** Float32 weights, feature-major (features × classes), base64. */
+  /** Weights, feature-major (features × classes), as signed bytes (base64) times `scale`. */
   weights: string;
+  scale: number;
   bias: number[];
 }
 
@@ -48,12 +49,18 @@ function seeded(seed: number): () => number {
 }
 
 export class LinearModel {
+  private readonly weights: Float32Array;
+
   private constructor(
     readonly classes: number,
     readonly features: number,
-    private readonly weights: Float32Array,
+    /** The weights as signed bytes times `scale`: what is stored and what is used. */
+    private readonly quantized: Int8Array,
+    private readonly scale: number,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.weights = Float32Array.from(quantized, (q) => q * scale);
+  }
 
   /** `sampleWeight` scales each example's gradient (1 when absent), on top of its class weight. */
   static train(
@@ -108,22 +115,29 @@ export class LinearModel {
         }
       }
     }
-    const weights = Float32Array.from(w);
-    return new LinearModel(classes, features, weights, bias);
+    const { quantized, scale } = quantize(w);
+    return new LinearModel(classes, features, quantized, scale, bias);
   }
 
   static restore(s: LinearModelSnapshot): LinearModel {
     const bytes = Buffer.from(s.weights, 'base64');
-    const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    if (weights.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
-    return new LinearModel(s.classes, s.features, weights, Float64Array.from(s.bias));
+    if (bytes.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
+    const quantized = Int8Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return new LinearModel(s.classes, s.features, quantized, s.scale, Float64Array.from(s.bias));
   }
 
+  /**
+   * Weights rounded to 255 levels: a quarter of the size, so the start-up cache reads and parses
+   * faster; the probabilities move in the third decimal. A freshly trained model is rounded the
+   * same way (see `train`), so trained and restored models classify alike.
+   */
   snapshot(): LinearModelSnapshot {
+    const q = this.quantized;
     return {
       classes: this.classes,
       features: this.features,
-      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString('base64'),
+      weights: Buffer.from(q.buffer, q.byteOffset, q.byteLength).toString('base64'),
+      scale: this.scale,
       bias: [...this.bias],
     };
   }
@@ -144,6 +158,15 @@ export class LinearModel {
     softmaxInPlace(out);
     return out;
   }
+}
+
+function quantize(w: ArrayLike<number>): { quantized: Int8Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
+  const scale = max > 0 ? max / 127 : 1;
+  const quantized = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) quantized[i] = Math.round(w[i]! / scale);
+  return { quantized, scale };
 }
 
 function softmaxInPlace(v: Float64Array): void {

@@ -74,7 +74,7 @@ export class SituationMatcher {
       if (!b) bags.set(t, (b = featuresOf(t, analyzer)));
       return b;
     };
-    const space = FeatureSpace.fromBags([...inDomain, ...outDomain].map((e) => bagOf(e.text)));
+    const space = FeatureSpace.fromBags([...inDomain, ...outDomain].map((e) => bagOf(e.text)), 2);
     const vec = (t: string): SparseVector => space.vector(bagOf(t));
 
     // The guard weighs both sides equally, however many examples each has.

@@ -54,9 +54,6 @@ function formOf(t: string): QuestionForm {
   return 'neutral';
 }
 
-export function questionForm(text: string): QuestionForm {
-  return formOf(plain(text));
-}
 
 /**
  * The question asks what to avoid ("Hvad skal jeg undgå …", "Hvad må jeg ikke sige …",
@@ -70,9 +67,6 @@ const ASKS_FOR_DONTS = danish([
   /\bpasse på (med|ikke)\b/,
 ]);
 
-export function asksForDonts(text: string): boolean {
-  return ASKS_FOR_DONTS.some((re) => re.test(plain(text)));
-}
 
 const AUDIENCE = LEADING_DIRECTIONS.map((d) => ({
   direction: d,
@@ -80,10 +74,6 @@ const AUDIENCE = LEADING_DIRECTIONS.map((d) => ({
 }));
 
 /** The one direction whose people the question names ("mine medarbejdere" → nedad), if only one. */
-export function audienceOf(text: string): LeadingDirection | undefined {
-  return audienceIn(plain(text));
-}
-
 function audienceIn(t: string): LeadingDirection | undefined {
   const found = AUDIENCE.filter((a) => a.pattern.test(t));
   return found.length === 1 ? found[0]!.direction : undefined;

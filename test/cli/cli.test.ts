@@ -14,7 +14,9 @@ const kb = loadKnowledge();
 const temp = mkdtempSync(path.join(tmpdir(), 'ledelse-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const RESULT_FIELDS = ['answered', 'question', 'results'];
+/** An answer says how sure it is; a no-match has no confidence. */
+const RESULT_FIELDS = ['answered', 'confidence', 'question', 'results', 'situations'];
+const NO_MATCH_FIELDS = ['answered', 'question', 'results', 'situations'];
 const STATEMENT_FIELDS = ['direction', 'groups', 'id', 'kind', 'text'];
 
 /** A usage error: Danish on stderr, nothing on stdout, exit code 2. */
@@ -62,6 +64,9 @@ describe.concurrent('ledelse ask', () => {
     expect(Object.keys(parsed).sort()).toEqual(RESULT_FIELDS);
     expect(parsed.question).toBe(question);
     expect(parsed.answered).toBe(true);
+    expect(parsed.confidence).toBe('high');
+    expect(parsed.situations.length).toBeGreaterThan(0);
+    for (const id of parsed.situations) expect(typeof id).toBe('string');
     expect(parsed.results).toHaveLength(3);
     for (const res of parsed.results) {
       expect(Object.keys(res).sort()).toEqual([...STATEMENT_FIELDS, 'score'].sort());
@@ -115,7 +120,8 @@ describe.concurrent('ledelse ask', () => {
     const expected = questions.filter((q) => q.trim() !== '');
     expect(objects.map((o) => o.question)).toEqual(expected);
     for (const o of objects) {
-      expect(Object.keys(o).sort()).toEqual(RESULT_FIELDS);
+      expect(Object.keys(o).sort()).toEqual(o.answered ? RESULT_FIELDS : NO_MATCH_FIELDS);
+      if (o.answered) expect(['high', 'low']).toContain(o.confidence);
       expect(o.results.length > 0).toBe(o.answered);
       for (const res of o.results) expect(Object.keys(res).sort()).toEqual([...STATEMENT_FIELDS, 'score'].sort());
     }

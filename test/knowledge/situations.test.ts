@@ -1,0 +1,110 @@
+// data/situations.json and data/offtopic.json as the application sees them, and how a broken
+// edit is refused: file, entry and field named, nothing half loaded.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DataError,
+  DEFAULT_DATA_DIR,
+  loadKnowledge,
+  loadOffTopic,
+  loadSituations,
+  OFF_TOPIC_FILE,
+  SITUATIONS_FILE,
+} from '../../src/knowledge/load.ts';
+import { MIN_SITUATION_EXAMPLES } from '../../src/knowledge/schema.ts';
+
+const kb = loadKnowledge();
+const situations = loadSituations(DEFAULT_DATA_DIR, kb);
+
+describe('data/situations.json', () => {
+  it('has 30–60 situations, each with a Danish title, statements and at least 15 example questions', () => {
+    expect(situations.length).toBeGreaterThanOrEqual(30);
+    expect(situations.length).toBeLessThanOrEqual(60);
+    for (const s of situations) {
+      expect(s.title.length).toBeGreaterThan(3);
+      expect(s.statements.length).toBeGreaterThan(0);
+      expect(s.examples.length).toBeGreaterThanOrEqual(MIN_SITUATION_EXAMPLES);
+    }
+  });
+
+  it('reaches every statement that can be shown from some situation', () => {
+    const listed = new Set(situations.flatMap((s) => s.statements));
+    const missing = kb.statements.filter((s) => s.kind !== 'meeting' && !listed.has(s.id)).map((s) => s.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('has example questions in leaders’ own register: some short, some long, some without æ, ø and å', () => {
+    const examples = situations.flatMap((s) => s.examples);
+    const words = (q: string) => q.split(/\s+/).length;
+    expect(examples.filter((q) => words(q) <= 6).length).toBeGreaterThan(50);
+    expect(examples.filter((q) => words(q) >= 25).length).toBeGreaterThan(100);
+    expect(examples.filter((q) => /\b(oe|aa|ae)|[a-z](oe|aa)[a-z]/.test(q) && !/[æøå]/i.test(q)).length).toBeGreaterThan(30);
+  });
+});
+
+describe('data/offtopic.json', () => {
+  it('has at least 300 questions outside the domain, from every category', () => {
+    const examples = loadOffTopic(DEFAULT_DATA_DIR);
+    expect(examples.length).toBeGreaterThanOrEqual(300);
+    const categories = new Set(examples.map((e) => e.category));
+    expect(categories.size).toBe(7);
+  });
+});
+
+describe('a broken situations.json is refused', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  function brokenCopy(edit: (situations: Array<Record<string, unknown> & { statements: string[]; examples: string[] }>) => void): string {
+    const data = JSON.parse(readFileSync(path.join(DEFAULT_DATA_DIR, SITUATIONS_FILE), 'utf8'));
+    edit(data.situations);
+    const dir = mkdtempSync(path.join(tmpdir(), 'ledelse-sit-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, SITUATIONS_FILE), JSON.stringify(data));
+    return dir;
+  }
+
+  function loadError(dir: string): DataError {
+    try {
+      loadSituations(dir, kb);
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataError);
+      return err as DataError;
+    }
+    throw new Error('a broken situations.json was accepted');
+  }
+
+  it('names file, entry and field for a statement that does not exist', () => {
+    const dir = brokenCopy((s) => s[2]!.statements.push('nedad-999'));
+    const err = loadError(dir);
+    expect(err.message).toContain(path.join(dir, SITUATIONS_FILE));
+    expect(err.message).toMatch(/situations\[2\] \(id "[a-z-]+"\), felt "statements\.\d+": udsagnet "nedad-999" findes ikke/);
+  });
+
+  it('refuses a meeting remark, which is never shown', () => {
+    const meeting = kb.statements.find((s) => s.kind === 'meeting')!;
+    const err = loadError(brokenCopy((s) => s[0]!.statements.push(meeting.id)));
+    expect(err.message).toContain(`"${meeting.id}" er en bemærkning om mødet`);
+  });
+
+  it('names the field when a situation has too few example questions', () => {
+    const err = loadError(brokenCopy((s) => (s[5]!.examples = s[5]!.examples.slice(0, 3))));
+    expect(err.message).toMatch(/situations\[5\] \(id "[a-z-]+"\), felt "examples"/);
+  });
+
+  it('refuses the same example question under two situations', () => {
+    const err = loadError(brokenCopy((s) => s[1]!.examples.push(s[0]!.examples[0]!.toUpperCase())));
+    expect(err.message).toMatch(/situations\[1\].*felt "examples\.\d+": samme spørgsmål står allerede under/);
+  });
+
+  it('names file and field in a broken offtopic.json', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ledelse-off-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, OFF_TOPIC_FILE), JSON.stringify({ examples: [{ category: 'vejret', question: 'Regner det?' }] }));
+    expect(() => loadOffTopic(dir)).toThrow(/examples\[0\], felt "category"/);
+  });
+});
