@@ -76,8 +76,10 @@ async function main(): Promise<void> {
     log.error(errorMessage(err));
     process.exit(1);
   }
-  await store.prune(config.RETENTION_DAYS);
-  const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
+  // Retention: at start and daily. A database that is away is tried again the next day.
+  const prune = () => store.prune(config.RETENTION_DAYS).catch((err: unknown) => log.warn(`Sletning af gamle data mislykkedes: ${errorMessage(err)}`));
+  await prune();
+  const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
   const { conversation, tips } = createCore({ config, knowledge, store, log });
