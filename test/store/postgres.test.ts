@@ -97,20 +97,32 @@ describe.runIf(postgresTestsRun())('PostgreSQL with more than one instance', () 
   it('refuses a claim row that another instance wrote first, rolling the whole change back', async () => {
     const url = await freshDatabase('unique');
     const a = await open(url);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    // Another writer that bypasses the lock: the unique (key, day) row still decides.
     await a.updateTips((d) => {
       d.rotations['slack:C1'] = { round: 1, served: [] };
     });
+    // Another writer that bypasses the lock has inserted (key, day) but not yet committed: our
+    // change reads no claim, and its INSERT waits on that row.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query(`INSERT INTO tip_claims (key, day, value) VALUES ('slack:C1', '${DAY}', '{"statementId":"other"}')`);
     const racing = a.updateTips((d) => {
       d.rotations['slack:C1'] = { round: 1, served: ['nedad-01'] };
       (d.claims['slack:C1'] ??= {})[DAY] = { statementId: 'nedad-01' };
-      // Sneak the competing row in after our read, before our insert.
-      void client.query(`INSERT INTO tip_claims (key, day, value) VALUES ('slack:C1', '${DAY}', '{"statementId":"other"}')`);
     });
-    await expect(racing).rejects.toThrow(/duplicate key|unique/);
-    await client.end();
+    const outcome = racing.then(
+      () => 'resolved',
+      (err: Error) => err.message,
+    );
+    await until(async () => {
+      // Activity is snapshotted per transaction, and `other` is inside one: clear it each time.
+      await other.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+      return rows[0].n > 0;
+    }, 10_000);
+    await other.query('COMMIT');
+    await other.end();
+    expect(await outcome).toMatch(/duplicate key|unique/);
     const tips = await a.readTips();
     expect(tips.claims['slack:C1']?.[DAY]).toEqual({ statementId: 'other' });
     expect(tips.rotations['slack:C1']).toEqual({ round: 1, served: [] });
