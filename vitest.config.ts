@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Protocol tests start servers on free ports; files run in parallel, each on its own ports.
     pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
+    // The knowledge index and models built once; a throwaway PostgreSQL for the store tests
+    // (skipped locally without PostgreSQL, failing in CI).
+    globalSetup: ['test/global-setup.ts', 'test/setup/postgres.ts'],
   },
 });

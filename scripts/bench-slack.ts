@@ -85,7 +85,8 @@ async function serveFull(apiBase: string): Promise<void> {
   const { createCore } = await import('../src/core.ts');
   const { LiveKnowledge } = await import('../src/search/knowledge-index.ts');
   const { startSlack } = await import('../src/slack/index.ts');
-  const { Store } = await import('../src/store/store.ts');
+  const { readiness } = await import('../src/health.ts');
+  const { FileStore: Store } = await import('../src/store/store.ts');
 
   const config = loadConfig({
     PORT: '0',
@@ -99,7 +100,7 @@ async function serveFull(apiBase: string): Promise<void> {
   const store = await Store.open(':memory:');
   const quiet = { info: () => {}, warn: () => {}, error: (l: string) => console.error(l) };
   const { conversation, tips } = createCore({ config, knowledge, store, log: quiet });
-  const running = await startSlack({ config, knowledge, conversation, todaysTip: tips.todaysTip, tipDeliveries: tips.deliveries, log: quiet }, 'http');
+  const running = await startSlack({ config, knowledge, conversation, todaysTip: tips.todaysTip, tipDeliveries: tips.deliveries, readiness: () => readiness({ knowledge, store }), log: quiet }, 'http');
   process.send!({ type: 'ready', port: running.port!, responseBase: '' } satisfies FromChild);
 }
 

@@ -37,6 +37,12 @@ export const EnvSchema = z.object({
   DATA_DIR: optional,
   DB_FILE: z.string().trim().min(1).default(path.join('state', 'ledelsesbot.json')),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** PostgreSQL instead of DB_FILE: postgres://user:password@host:5432/db (?sslmode=require in Azure). */
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'skal begynde med postgres:// eller postgresql://'),
+  /** Connections each instance may hold to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  /** Seconds SIGTERM waits for answers in flight before the process exits. */
+  SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
 
   SLACK_APP_TOKEN: optional,
   SLACK_BOT_TOKEN: optional,

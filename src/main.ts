@@ -6,8 +6,10 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createCore } from './core.ts';
 import { DataError } from './knowledge/load.ts';
 import { LiveKnowledge } from './search/knowledge-index.ts';
+import { readiness } from './health.ts';
 import { errorMessage } from './shared/errors.ts';
-import { Store } from './store/store.ts';
+import { within } from './shutdown.ts';
+import { openStore } from './store/open.ts';
 
 export type SlackMode = { mode: 'socket' } | { mode: 'http' } | { mode: 'off' } | { mode: 'incomplete'; message: string };
 
@@ -66,19 +68,30 @@ async function main(): Promise<void> {
     throw err;
   }
   knowledge.watch();
-  const store = await Store.open(config.DB_FILE);
-  await store.prune(config.RETENTION_DAYS);
-  const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
+  let store;
+  try {
+    // PostgreSQL when DATABASE_URL is set (then no state file is written), else DB_FILE.
+    store = await openStore(config, { log });
+  } catch (err) {
+    log.error(errorMessage(err));
+    process.exit(1);
+  }
+  // Retention: at start and daily. A database that is away is tried again the next day.
+  const prune = () => store.prune(config.RETENTION_DAYS).catch((err: unknown) => log.warn(`Sletning af gamle data mislykkedes: ${errorMessage(err)}`));
+  await prune();
+  const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
   const { conversation, tips } = createCore({ config, knowledge, store, log });
   const { deliveries: tipDeliveries, todaysTip } = tips;
+  // /readyz on every front end's port: the knowledge loaded and the store reachable.
+  const probe = () => readiness({ knowledge, store });
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, log }, slack.mode));
+      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, readiness: probe, log }, slack.mode));
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
       log.error(errorMessage(err));
@@ -88,7 +101,7 @@ async function main(): Promise<void> {
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams({ config, conversation, store, tipDeliveries, log }));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, readiness: probe, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
@@ -97,7 +110,7 @@ async function main(): Promise<void> {
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb({ config, conversation, todaysTip, log }));
+    running.push(await startWeb({ config, conversation, todaysTip, readiness: probe, log }));
   }
   await tips.scheduler.start();
 
@@ -108,14 +121,28 @@ async function main(): Promise<void> {
   if (slack.mode === 'off') log.info('  Slack: ikke sat op — sæt SLACK_APP_TOKEN og SLACK_BOT_TOKEN i .env (se README, "Slack").');
   if (!config.CLIENT_ID) log.info('  Teams: kun lokalt uden login — sæt CLIENT_ID, CLIENT_SECRET og TENANT_ID i .env (se README, "Teams").');
 
-  const shutdown = async () => {
+  // SIGTERM (a rolling deploy, a scale-down): stop taking new work, let answers in flight finish
+  // within SHUTDOWN_TIMEOUT, write what the store still holds, then exit.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.SHUTDOWN_TIMEOUT * 1000;
+    log.info(`${signal}: Ledelsesbot stopper (højst ${config.SHUTDOWN_TIMEOUT} s til svar, der er i gang).`);
+    const hardStop = setTimeout(() => {
+      log.warn('Ledelsesbot stoppede, før alle svar var færdige (SHUTDOWN_TIMEOUT).');
+      process.exit(1);
+    }, graceMs + 5_000);
+    hardStop.unref();
     tips.scheduler.stop();
     knowledge.close();
-    await Promise.allSettled(running.map((fe) => fe.stop()));
+    clearInterval(pruning);
+    await within(Promise.allSettled(running.map((fe) => fe.stop())), graceMs);
+    await store.close(2_000);
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 await main();

@@ -59,7 +59,7 @@ export class Conversation {
    * message that is not a confident question in a question channel).
    */
   async respond(input: Incoming, ctx: MessageContext): Promise<Reply | undefined> {
-    if (input.type === 'message' && input.unasked && !this.parts.questionChannels.isOn(ctx.platform, ctx.conversation)) return undefined;
+    if (input.type === 'message' && input.unasked && !(await this.parts.questionChannels.isOn(ctx.platform, ctx.conversation))) return undefined;
     if (input.deliveryIds && !(await this.firstDelivery(ctx.platform, input.deliveryIds))) return undefined;
     if (input.type === 'action') return this.act(input.action, ctx);
     if (input.type === 'welcome') return this.parts.replies.help(ctx);

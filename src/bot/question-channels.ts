@@ -7,7 +7,7 @@ import type { Replies } from './replies.ts';
 import type { Reply } from './reply.ts';
 
 export interface QuestionChannelStore {
-  isQuestionChannel(key: string): boolean;
+  isQuestionChannel(key: string): Promise<boolean>;
   setQuestionChannel(key: string, on: boolean): Promise<void>;
 }
 
@@ -19,10 +19,10 @@ export class QuestionChannels {
     private readonly replies: Replies,
   ) {}
 
-  isOn(platform: Platform, conversation: string | undefined): boolean {
+  async isOn(platform: Platform, conversation: string | undefined): Promise<boolean> {
     if (conversation === undefined) return false;
     const key = `${platform}:${conversation}`;
-    return this.pinned.has(key) || this.store.isQuestionChannel(key);
+    return this.pinned.has(key) || (await this.store.isQuestionChannel(key));
   }
 
   async toggle(on: boolean, ctx: MessageContext): Promise<Reply> {

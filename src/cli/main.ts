@@ -26,9 +26,10 @@ Brug:
   ledelse validate                              tjek udsagn, leksikon, situationer og eksempler uden for emnet i data/
   ledelse stats                                 stemmer pr. udsagn og andelen af spørgsmål uden godt svar
   ledelse tip --date ÅÅÅÅ-MM-DD --channel ID    vis hvad der ville blive postet den dag (poster intet)
+  ledelse migrate-state --from FIL              flyt en pilots tilstandsfil (DB_FILE) over i PostgreSQL (DATABASE_URL)
 
 Retninger: opad, nedad, "til siden", udad, general. Typer: do, dont, remark, wish, meeting.
-Miljø: DATA_DIR (standard: data/), DB_FILE (til stats og tip).`;
+Miljø: DATA_DIR (standard: data/), DB_FILE eller DATABASE_URL (til stats, tip og migrate-state).`;
 
 function parseDirection(value: string | undefined): Direction | undefined {
   if (value === undefined) return undefined;
@@ -201,10 +202,10 @@ function validate(out: (s: string) => void): number {
 
 async function stats(out: (s: string) => void): Promise<number> {
   const { loadConfig } = await import('../config.ts');
-  const { Store } = await import('../store/store.ts');
+  const { openStore } = await import('../store/open.ts');
   const config = loadConfig();
-  const store = await Store.open(config.DB_FILE);
-  const { votes, questions, unanswered } = store.stats();
+  const store = await openStore(config, { quiet: true });
+  const { votes, questions, unanswered } = await store.stats().finally(() => store.close());
   const { kb } = knowledge();
   out(`Spørgsmål: ${questions}. Uden godt svar: ${unanswered}${questions ? ` (${((100 * unanswered) / questions).toFixed(0)} %)` : ''}.`);
   if (votes.size === 0) {
@@ -220,6 +221,50 @@ async function stats(out: (s: string) => void): Promise<number> {
   return 0;
 }
 
+async function migrateState(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' } }, strict: true });
+  if (!values.from) throw new UsageError('Skriv hvilken fil der skal flyttes: ledelse migrate-state --from state/ledelsesbot.json');
+  const { loadConfig } = await import('../config.ts');
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new UsageError('DATABASE_URL er ikke sat: migrate-state flytter tilstanden fra en fil over i PostgreSQL.');
+  const { readStateFile } = await import('../store/file-store.ts');
+  const { openStore } = await import('../store/open.ts');
+  // Files from before addresses were kept by platform: the front end that wrote them names the field.
+  const { OLDER_REFERENCES } = await import('../teams/conversation-refs.ts');
+  let data;
+  try {
+    data = readStateFile(values.from, OLDER_REFERENCES);
+  } catch (err) {
+    throw new UsageError(`Filen ${values.from} kan ikke læses: ${(err as Error).message}`);
+  }
+  const store = await openStore(config, { quiet: true });
+  try {
+    // The same file twice would count its votes twice: each file is moved once.
+    const fingerprint = (await import('node:crypto')).createHash('sha256').update(readFileSync(values.from)).digest('hex');
+    const done = await store.getRecord('migrate-state', fingerprint);
+    if (done) {
+      out(`Filen ${values.from} er allerede flyttet til databasen (${(done as { at?: string }).at ?? 'tidligere'}). Intet er ændret.`);
+      return 0;
+    }
+    const { imported } = await store.importData(data);
+    await store.putRecord('migrate-state', fingerprint, { at: new Date().toISOString(), imported });
+    const saltKept = store.hashQuestion('x') === (await import('../store/file-store.ts')).hashWithSalt(data.salt, 'x');
+    out(`Flyttet fra ${values.from} til PostgreSQL:`);
+    out(`  ${imported.feedback ?? 0} stemmer, ${imported.questions ?? 0} spørgsmåls-hashes, ${imported.questionChannels ?? 0} spørgsmålskanaler`);
+    out(`  ${imported.subscriptions ?? 0} tip-abonnementer, ${imported.rotations ?? 0} tip-rækkefølger, ${imported.claims ?? 0} sendte tips`);
+    out(`  ${imported.addresses ?? 0} samtaleadresser (til dagligt tip i Teams)`);
+    out(
+      saltKept
+        ? 'Spørgsmålenes salt er flyttet med, så samme spørgsmål tælles som ét før og efter flytningen.'
+        : 'Databasen havde allerede data og beholder sit eget salt: spørgsmål fra før flytningen tælles for sig.',
+    );
+    out('Det, der allerede fandtes i databasen, er bevaret. Filen er ikke ændret; slet den, når appen kører på PostgreSQL.');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -231,6 +276,8 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
       return validate(out);
     case 'stats':
       return stats(out);
+    case 'migrate-state':
+      return migrateState(rest, out);
     case 'tip': {
       const { runTipCommand } = await import('./tip.ts');
       return runTipCommand(rest);

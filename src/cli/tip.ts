@@ -91,6 +91,21 @@ function readTipState(file: string): { state: TipState; note?: string } | { erro
   return { state: normalizeTipState(tips).state };
 }
 
+/** The same from PostgreSQL (DATABASE_URL), read only. */
+async function readTipStateFromDatabase(config: Config): Promise<{ state: TipState; note?: string } | { error: string }> {
+  const { openStore } = await import('../store/open.ts');
+  try {
+    const store = await openStore(config, { quiet: true });
+    try {
+      return { state: normalizeTipState(await store.readTips()).state };
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    return { error: `Databasen (DATABASE_URL) kan ikke læses: ${(err as Error).message}` };
+  }
+}
+
 const CLAIM_TEXT: Record<TipClaim['state'], string> = {
   posted: 'Dette tip blev sendt',
   claimed: 'Dette tip blev gjort klar, men ikke bekræftet sendt (appen stoppede midt i afsendelsen); det sendes ikke igen',
@@ -157,7 +172,7 @@ export async function runTipCommand(args: string[], io: TipCommandIo = defaultIo
     return 0;
   }
 
-  const read = readTipState(config.DB_FILE);
+  const read = config.DATABASE_URL ? await readTipStateFromDatabase(config) : readTipState(config.DB_FILE);
   if ('error' in read) {
     io.stderr(`${read.error}\n`);
     return 1;

@@ -15,6 +15,7 @@ import { createTipDelivery } from './delivery.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
 import { SLACK_PLATFORM } from './platform.ts';
 
 /** What the Slack front end uses from the app. */
@@ -25,6 +26,8 @@ export interface SlackDeps {
   knowledge: KnowledgeSource;
   todaysTip: TodaysTip;
   tipDeliveries: TipDeliveries;
+  /** Answers /readyz on the HTTP port. */
+  readiness: ReadinessProbe;
   log: Logger;
 }
 
@@ -110,6 +113,7 @@ export function createSlackApp(deps: SlackDeps, mode: SlackRunMode): SlackApp {
       customRoutes: [
         { path: '/', method: ['GET'], handler: statusPage },
         { path: '/healthz', method: ['GET'], handler: statusPage },
+        { path: '/readyz', method: ['GET'], handler: (req, res) => void serveHealth(req, res, deps.readiness) },
       ],
     });
     app = new App({ ...common, receiver });

@@ -14,6 +14,7 @@ import type { Interceptor } from '@microsoft/teams.common';
 import type { Logger } from '../app.ts';
 import type { Conversation } from '../bot/conversation.ts';
 import type { Reply } from '../bot/reply.ts';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
 import type { Config } from '../config.ts';
 import { errorMessage } from '../shared/errors.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
@@ -107,10 +108,12 @@ function formatHost(host: string): string {
 
 /** What the Teams front end uses from the app. */
 export interface TeamsDeps {
-  config: Pick<Config, 'CLIENT_ID' | 'CLIENT_SECRET' | 'TENANT_ID' | 'TEAMS_PORT' | 'TEAMS_HOST'>;
+  config: Pick<Config, 'CLIENT_ID' | 'CLIENT_SECRET' | 'TENANT_ID' | 'TEAMS_PORT' | 'TEAMS_HOST' | 'SHUTDOWN_TIMEOUT'>;
   conversation: Conversation;
   /** Where conversation references are kept, for posting tips later. */
   addresses: AddressBook;
+  /** Answers /readyz on the Teams port. */
+  readiness: ReadinessProbe;
   log: Logger;
 }
 
@@ -120,8 +123,10 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
   const authenticated = Boolean(config.CLIENT_ID);
   const sentCards = new SentCards();
 
-  const adapter = new NodeHttpAdapter(authenticated ? undefined : localOnly, (err) =>
-    log.error(`Teams: fejl i endepunktet: ${errorMessage(err)}`),
+  const adapter = new NodeHttpAdapter(
+    authenticated ? undefined : localOnly,
+    (err) => log.error(`Teams: fejl i endepunktet: ${errorMessage(err)}`),
+    (req, res) => serveHealth(req, res, deps.readiness),
   );
   const app = new LedelsesbotApp({
     // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID etc. from
@@ -160,7 +165,7 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
       const shownHost = host ?? 'localhost';
       return { host: address.address, port: address.port, url: `http://${formatHost(shownHost)}:${address.port}${MESSAGING_ENDPOINT}` };
     },
-    stop: () => adapter.stop(),
+    stop: () => adapter.stop(config.SHUTDOWN_TIMEOUT * 1000),
     sendReply,
     deliverTip: createTipDeliver(addresses, sendReply),
   };

@@ -4,7 +4,7 @@
 
 import type { Activity, ConversationReference } from '@microsoft/teams.api';
 import { copenhagenDay } from '../clock.ts';
-import type { Store } from '../store/store.ts';
+import { FileStore, type Store } from '../store/store.ts';
 import { TEAMS_PLATFORM } from './platform.ts';
 
 /**
@@ -71,23 +71,22 @@ export async function forgetConversation(addresses: AddressBook, conversationId:
   await addresses.forgetAddress(TEAMS_PLATFORM, baseConversationId(conversationId));
 }
 
-export function storedConversation(addresses: AddressBook, conversationId: string): TeamsConversationRef | undefined {
-  const stored = addresses.address(TEAMS_PLATFORM, baseConversationId(conversationId));
+export async function storedConversation(addresses: AddressBook, conversationId: string): Promise<TeamsConversationRef | undefined> {
+  const stored = await addresses.address(TEAMS_PLATFORM, baseConversationId(conversationId));
   return isConversationRef(stored) ? stored : undefined;
 }
 
 /**
- * A DB file from before addresses were kept by platform has them under "teamsConversations":
- * moved once into the addresses, so tips to those conversations keep working.
+ * A DB file from before addresses were kept by platform has them under "teamsConversations".
+ * Named here, by the front end that wrote them: moved into the addresses when the file is
+ * opened, and by `ledelse migrate-state` when a file moves to PostgreSQL.
  */
+export const OLDER_REFERENCES: Readonly<Record<string, string>> = { teamsConversations: TEAMS_PLATFORM };
+
+/** Moves the older references of a DB file into the addresses, once, so tips there keep working. */
 export async function adoptOlderReferences(store: Store): Promise<void> {
-  const older = (store.data as unknown as { teamsConversations?: Record<string, unknown> }).teamsConversations;
-  if (!older) return;
-  await store.update((d) => {
-    const teams = (d.addresses[TEAMS_PLATFORM] ??= {});
-    for (const [id, ref] of Object.entries(older)) if (isConversationRef(ref) && !(id in teams)) teams[id] = ref;
-    delete (d as unknown as { teamsConversations?: unknown }).teamsConversations;
-  });
+  // Only a file can be that old; PostgreSQL got its state from migrate-state, which moves them too.
+  if (store instanceof FileStore) await store.adoptOlderAddresses(OLDER_REFERENCES);
 }
 
 /** The SDK's reference for sending to a stored conversation. */

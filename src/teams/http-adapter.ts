@@ -11,6 +11,7 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer } from '../shutdown.ts';
 import type { HttpMethod, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import { readBody } from '../shared/http-body.ts';
 
@@ -45,6 +46,8 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
   constructor(
     private readonly guard?: ActivityGuard,
     private readonly onError?: (err: unknown) => void,
+    /** Answers /healthz and /readyz; returns false for other paths. */
+    private readonly probe?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean,
   ) {
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((err) => {
@@ -74,15 +77,13 @@ export class NodeHttpAdapter implements IHttpServerAdapter {
     });
   }
 
-  async stop(): Promise<void> {
-    if (!this.server.listening) return;
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /** Stops listening; requests in flight get up to `graceMs` to finish. */
+  async stop(graceMs = 0): Promise<void> {
+    await closeServer(this.server, graceMs);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.probe?.(req, res)) return;
     const path = (req.url ?? '/').split('?')[0]!;
     const handler = this.routes.get(path);
     if (!handler) {

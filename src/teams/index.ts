@@ -31,7 +31,7 @@ export interface TeamsStartDeps extends Omit<TeamsDeps, 'addresses'> {
 
 export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
   await adoptOlderReferences(deps.store);
-  const bot = createTeamsBot({ config: deps.config, conversation: deps.conversation, addresses: deps.store, log: deps.log }, options);
+  const bot = createTeamsBot({ config: deps.config, conversation: deps.conversation, addresses: deps.store, readiness: deps.readiness, log: deps.log }, options);
   let where: { host: string; port: number; url: string };
   try {
     where = await bot.start();

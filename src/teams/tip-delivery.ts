@@ -76,7 +76,7 @@ export function deliveryResultForError(err: unknown): DeliveryResult {
  */
 export function createTipDeliver(addresses: AddressBook, send: SendReply): TipDeliver {
   return async (subscription: TipSubscription, reply: Reply): Promise<DeliveryResult> => {
-    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : storedConversation(addresses, subscription.channel);
+    const ref = isConversationRef(subscription.conversationRef) ? subscription.conversationRef : await storedConversation(addresses, subscription.channel);
     if (!ref) {
       return {
         ok: false,

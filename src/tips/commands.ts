@@ -48,6 +48,7 @@ export class TipCommands implements TipCommandHandler {
       return this.replies.error('Dagligt tip', 'Daglige tips kan kun sættes op i en kanal eller en samtale, ikke her.');
     }
     await this.configured.ensure();
+    await this.repository.refresh();
     const key = subscriptionKey(target.platform, target.channel);
     switch (command.type) {
       case 'tip-subscribe':

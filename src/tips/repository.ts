@@ -1,14 +1,16 @@
-// The stored tip data (store.data.tips): subscriptions, each channel's rotation and the
-// (channel, day) claims. The only writer of it. Every change goes through the store's update
-// path in one synchronous step, so a check and the write it leads to can never interleave with
-// another tick or command.
+// The stored tip data: subscriptions, each channel's rotation and the (channel, day) claims. The
+// only writer of it. Every change is one atomic store.updateTips on the state as the store holds
+// it at that moment (in PostgreSQL under a lock every instance honours, a new claim a unique
+// row), so a check and the write it leads to never interleave with another tick, command or
+// instance. Reads come from a snapshot that refresh() takes at the start of each command and
+// tick and that every write replaces with what it wrote.
 
 import type { Logger } from '../app.ts';
 import { addDays } from '../clock.ts';
 import type { Store } from '../store/store.ts';
 import type { RotationState } from './rotation.ts';
 import { unserve } from './rotation.ts';
-import { normalizeTipState, type StoredSubscription, type TipClaim, type TipState } from './state.ts';
+import { emptyTipState, normalizeTipState, type StoredSubscription, type TipClaim, type TipState } from './state.ts';
 
 /** Claims older than this many days are dropped. */
 export const CLAIM_HISTORY_DAYS = 60;
@@ -30,25 +32,27 @@ export type ClaimOutcome =
   /** Certainly not posted: the channel is paused and the statement goes back into its round. */
   | { state: 'paused'; error: string; reason: string; statementId: string };
 
-/**
- * Tip states that came out of validation and were written to a store. Shared by every repository,
- * so two repositories on one store (two schedulers) work on the same object and see each other's
- * claims, instead of each keeping its own copy.
- */
-const validatedStates = new WeakSet<object>();
-
 export class TipRepository {
-  /** A stored value not yet validated and its validated copy, so a hand-edited file is read once. */
-  private pending: { raw: unknown; state: TipState } | undefined;
+  private snapshot: TipState = emptyTipState();
+  /** Problems already reported, so a hand-edited entry is named once, not every minute. */
+  private readonly reported = new Set<string>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'readTips' | 'updateTips'>,
     private readonly log: Logger,
   ) {}
 
-  /** The current state, validated. Read it; change it only through the methods below. */
+  /** Reads the state as the store holds it now (what other instances wrote included). */
+  async refresh(): Promise<Readonly<TipState>> {
+    const { state, problems } = normalizeTipState(await this.store.readTips());
+    this.report(problems);
+    this.snapshot = state;
+    return state;
+  }
+
+  /** The state as last read or written, validated. Change it only through the methods below. */
   get state(): Readonly<TipState> {
-    return this.live();
+    return this.snapshot;
   }
 
   subscription(key: string): Readonly<StoredSubscription> | undefined {
@@ -170,22 +174,28 @@ export class TipRepository {
   }
 
   private live(): TipState {
-    const raw = this.store.data.tips;
-    if (validatedStates.has(raw)) return raw as unknown as TipState;
-    if (this.pending && this.pending.raw === raw) return this.pending.state;
-    const { state, problems } = normalizeTipState(raw);
-    for (const p of problems) this.log.warn(`Daglige tips: ${p}.`);
-    this.pending = { raw, state };
-    return state;
+    return this.snapshot;
   }
 
+  private report(problems: readonly string[]): void {
+    for (const p of problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      this.log.warn(`Daglige tips: ${p}.`);
+    }
+  }
+
+  /** One atomic change on the store's current state; what does not validate is dropped by it. */
   private async write(change: (state: TipState) => void): Promise<void> {
-    await this.store.update((d) => {
-      const state = this.live();
-      change(state);
-      validatedStates.add(state);
-      d.tips = state as unknown as Record<string, unknown>;
-      this.pending = undefined;
+    const { state, problems } = await this.store.updateTips((docs) => {
+      const validated = normalizeTipState(docs);
+      change(validated.state);
+      docs.subscriptions = validated.state.subscriptions;
+      docs.rotations = validated.state.rotations;
+      docs.claims = validated.state.claims;
+      return validated;
     });
+    this.report(problems);
+    this.snapshot = state;
   }
 }

@@ -74,6 +74,7 @@ export class TipScheduler {
   /** Starts the schedule; catches up a missed tip of today before the cut-off. */
   async start(): Promise<void> {
     await this.configured.ensure();
+    await this.repository.refresh();
     const today = copenhagenDay(this.now());
     for (const [key, days] of Object.entries(this.repository.state.claims)) {
       if (days[today]?.state === 'claimed') {
@@ -109,6 +110,8 @@ export class TipScheduler {
 
   private async runTick(): Promise<TickReport> {
     await this.configured.ensure();
+    // What every instance wrote until now; each claim below is decided again on the store's state.
+    await this.repository.refresh();
     const now = this.now();
     const day = copenhagenDay(now);
     const report: TickReport = { day, posted: [], retrying: [], paused: [], failed: [] };

@@ -35,6 +35,7 @@ export class ConfiguredTipChannels {
   }
 
   private async sync(): Promise<void> {
+    await this.repository.refresh();
     const wanted = new Map(this.channels.map((c) => [subscriptionKey(c.platform, c.channel), c]));
     const now = this.now().toISOString();
     const remove = this.repository

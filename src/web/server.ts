@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveHealth, type ReadinessProbe } from '../health.ts';
+import { closeServer } from '../shutdown.ts';
 import type { Logger, RunningFrontEnd } from '../app.ts';
 import type { Config } from '../config.ts';
 import { readBody } from '../shared/http-body.ts';
@@ -17,7 +19,9 @@ import { getTip, postFeedback, postMessage, type ApiResult, type WebCore } from 
 
 /** What the local page uses: where to listen, the conversation, today's tip and the log. */
 export interface WebDeps extends WebCore {
-  config: Pick<Config, 'HOST' | 'PORT'>;
+  config: Pick<Config, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT'>;
+  /** Answers /readyz on the page's port. */
+  readiness: ReadinessProbe;
   log: Logger;
 }
 
@@ -153,6 +157,8 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    // Probes come from the platform, by IP: answered before the host check below.
+    if (serveHealth(req, res, deps.readiness)) return;
 
     // While bound to loopback only, answer only to names of this machine: a web page on some
     // other site cannot then reach the API by pointing its own domain at 127.0.0.1.
@@ -253,10 +259,7 @@ export async function startWeb(deps: WebDeps): Promise<WebFrontEnd> {
     port,
     host,
     server,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    // Answers in flight get up to the shutdown time to finish.
+    stop: () => closeServer(server, deps.config.SHUTDOWN_TIMEOUT * 1000),
   };
 }

@@ -11,7 +11,8 @@ import { channelsFromSetting } from '../../src/channels.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createConversation } from '../../src/core.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
+import { readiness, type ReadinessProbe } from '../../src/health.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { TipDeliveries } from '../../src/tips/delivery.ts';
 
 export interface RecordingTips {
@@ -44,6 +45,8 @@ export interface TestDeps {
   tips: RecordingTips;
   todaysTip: () => Reply;
   tipDeliveries: TipDeliveries;
+  /** /readyz for the front ends: the real check on this knowledge and store. */
+  readiness: ReadinessProbe;
   log: TestLog;
 }
 
@@ -70,5 +73,6 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
   const log = testLog();
   const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
   const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels });
-  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, log };
+  const probe = () => readiness({ knowledge: knowledge!, store });
+  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, readiness: probe, log };
 }

@@ -191,7 +191,7 @@ describe('Flere om …, Vis flere and suggested commands', () => {
 
   it('never runs a state-changing command from a button value', async () => {
     const [posted] = await click('ledelse_more', JSON.stringify({ c: 'kanal spørgsmål til' }), { channel: 'C0SNEAKY' });
-    expect(h.deps.store.isQuestionChannel('slack:C0SNEAKY')).toBe(false);
+    expect(await h.deps.store.isQuestionChannel('slack:C0SNEAKY')).toBe(false);
     expect(header(posted!.blocks!)).toBe('Sådan bruger du Ledelsesbot');
   });
 });

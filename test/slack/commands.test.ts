@@ -154,18 +154,18 @@ describe('/ledelse tip abonner, afmeld, status and kanal spørgsmål', () => {
 
   it('makes a channel a question channel with /ledelse kanal spørgsmål til, and stops with fra', async () => {
     const on = await ledelse('kanal spørgsmål til', 'C0QCHAN');
-    expect(h.deps.store.isQuestionChannel('slack:C0QCHAN')).toBe(true);
+    expect(await h.deps.store.isQuestionChannel('slack:C0QCHAN')).toBe(true);
     expect(header(on.blocks)).toBe('Spørgsmålskanal slået til');
     expect(allText(on.blocks)).toContain('/invite @Ledelsesbot');
     const off = await ledelse('Kanal Spørgsmål Fra', 'C0QCHAN');
-    expect(h.deps.store.isQuestionChannel('slack:C0QCHAN')).toBe(false);
+    expect(await h.deps.store.isQuestionChannel('slack:C0QCHAN')).toBe(false);
     expect(header(off.blocks)).toBe('Spørgsmålskanal slået fra');
   });
 
   it('explains that a direct message needs no question channel', async () => {
     const reply = await ledelse('kanal spørgsmål til', 'D0DIRECT');
     expect(header(reply.blocks)).toBe('Kun i kanaler');
-    expect(h.deps.store.isQuestionChannel('slack:D0DIRECT')).toBe(false);
+    expect(await h.deps.store.isQuestionChannel('slack:D0DIRECT')).toBe(false);
   });
 });
 

@@ -17,10 +17,10 @@ let teams: RunningTeams;
 let connector: ConnectorStandIn;
 
 beforeAll(async () => {
-  const { config, knowledge, store, log } = await teamsDeps();
+  const { config, knowledge, store, log, readiness } = await teamsDeps();
   core = createCore({ config, knowledge, store, log }, { now: () => now, cron: false });
   connector = await startConnectorStandIn();
-  teams = await startTeams({ config, conversation: core.conversation, store, tipDeliveries: core.tips.deliveries, log }, { port: 0 });
+  teams = await startTeams({ config, conversation: core.conversation, store, tipDeliveries: core.tips.deliveries, readiness, log }, { port: 0 });
   await core.tips.scheduler.start();
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 // "/ledelse tip abonner|afmeld|status" as a channel sees the replies, and TIP_CHANNELS.
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { makeWorld, SLACK, subscribe, tempDbFile, textOf } from './helpers.ts';
 
 // Friday 28 November 2025, 10:00 in Copenhagen.

@@ -2,7 +2,7 @@
 // overlapping ticks, and the platform's errors.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { copenhagenDay } from '../../src/clock.ts';
 import type { DeliveryResult } from '../../src/tips/delivery.ts';
 import { makeWorld, SLACK, subscribe, tempDbFile, TestClock } from './helpers.ts';

@@ -14,7 +14,7 @@ import type { Statement } from '../../src/knowledge/schema.ts';
 import { Answerer } from '../../src/search/answerer.ts';
 import { buildEngine, loadKnowledgeIndex, type KnowledgeIndex } from '../../src/search/knowledge-index.ts';
 import type { Platform } from '../../src/store/store.ts';
-import { Store } from '../../src/store/store.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import type { TipCommands } from '../../src/tips/commands.ts';
 import type { DeliveryResult, TipDeliveries, TipSubscription } from '../../src/tips/delivery.ts';
 import type { TipScheduler } from '../../src/tips/scheduler.ts';

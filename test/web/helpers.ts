@@ -11,7 +11,8 @@ import type { Logger } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createCore, type Core } from '../../src/core.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
-import { Store } from '../../src/store/store.ts';
+import { readiness } from '../../src/health.ts';
+import { FileStore as Store } from '../../src/store/store.ts';
 import { startWeb, type WebFrontEnd } from '../../src/web/server.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -70,7 +71,7 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const knowledge = LiveKnowledge.load(config.DATA_DIR, (l) => log.warn(l));
   const store = await Store.open(config.DB_FILE);
   const core = createCore({ config, knowledge, store, log });
-  const web = await startWeb({ config, conversation: core.conversation, todaysTip: core.tips.todaysTip, log });
+  const web = await startWeb({ config, conversation: core.conversation, todaysTip: core.tips.todaysTip, readiness: () => readiness({ knowledge, store }), log });
   const deps = { ...core, config, knowledge, store };
   return {
     url: `http://127.0.0.1:${web.port}`,
@@ -101,7 +102,7 @@ export interface AppProcess {
 function isolatedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^(SLACK_|TIP_|CLIENT_|TENANT_|HOST$|PORT$|DATA_DIR$|DB_FILE$|QUESTION_CHANNELS$)/.test(key)) delete env[key];
+    if (/^(SLACK_|TIP_|CLIENT_|TENANT_|HOST$|PORT$|DATA_DIR$|DB_FILE$|QUESTION_CHANNELS$|DATABASE_URL$)/.test(key)) delete env[key];
   }
   for (const key of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID', 'TIP_CHANNELS', 'HOST', 'DATA_DIR']) {
     env[key] = '';
