@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   DATA_DIR: optional,
   DB_FILE: z.string().trim().min(1).default(path.join('state', 'ledelsesbot.json')),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  /** Days a brief is kept after it closed or its deadline passed. */
+  BRIEF_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 
   SLACK_APP_TOKEN: optional,
   SLACK_BOT_TOKEN: optional,
