@@ -71,14 +71,15 @@ async function main(): Promise<void> {
   const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
-  const { conversation, tips } = createCore({ config, knowledge, store, log });
+  const { conversation, tips, brief } = createCore({ config, knowledge, store, log });
   const { deliveries: tipDeliveries, todaysTip } = tips;
+  const personDeliveries = brief.deliveries;
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, log }, slack.mode));
+      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, personDeliveries, log }, slack.mode));
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
       log.error(errorMessage(err));
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     running.push(await startWeb({ config, conversation, todaysTip, log }));
   }
   await tips.scheduler.start();
+  await brief.scheduler.start();
 
   const mode =
     slack.mode === 'socket' ? 'Slack i Socket Mode' : slack.mode === 'http' ? 'Slack i HTTP-tilstand' : 'lokal chatside (ingen Slack-opsætning)';
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
 
   const shutdown = async () => {
     tips.scheduler.stop();
+    brief.scheduler.stop();
     knowledge.close();
     await Promise.allSettled(running.map((fe) => fe.stop()));
     process.exit(0);

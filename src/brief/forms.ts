@@ -94,7 +94,7 @@ export function backbriefForm(brief: Brief, context: ReplyDetail[], given: Backb
     form: 'backbrief',
     ref: brief.id,
     title: 'Giv backbrief',
-    submitLabel: given ? 'Send det rettede backbrief' : 'Send backbrief',
+    submitLabel: given ? 'Send rettet backbrief' : 'Send backbrief',
     explanation: BACKBRIEF_EXPLANATION,
     context,
     fields,

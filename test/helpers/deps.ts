@@ -13,6 +13,9 @@ import { createConversation } from '../../src/core.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { Store } from '../../src/store/store.ts';
 import { TipDeliveries } from '../../src/tips/delivery.ts';
+import { createBriefCore, type BriefCore } from '../../src/brief/index.ts';
+import type { PersonDeliveries } from '../../src/brief/delivery.ts';
+import { calendarFromConfig } from '../../src/tips/calendar.ts';
 
 export interface RecordingTips {
   /** Every tip command the core handed on, with its target. */
@@ -44,6 +47,9 @@ export interface TestDeps {
   tips: RecordingTips;
   todaysTip: () => Reply;
   tipDeliveries: TipDeliveries;
+  /** Brief and backbrief, on the same store; front ends register their deliveries here. */
+  brief: BriefCore;
+  personDeliveries: PersonDeliveries;
   log: TestLog;
 }
 
@@ -69,6 +75,10 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
   };
   const log = testLog();
   const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
-  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels });
-  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, log };
+  const brief = createBriefCore(
+    { store, knowledge, replies, log, settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS } },
+    { cron: false },
+  );
+  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, briefs: brief.briefs });
+  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, brief, personDeliveries: brief.deliveries, log };
 }
