@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams({ config, conversation, store, tipDeliveries, log }));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, personDeliveries, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
