@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb({ config, conversation, todaysTip, log }));
+    running.push(await startWeb({ config, conversation, todaysTip, personDeliveries, log }));
   }
   await tips.scheduler.start();
   await brief.scheduler.start();
