@@ -43,6 +43,8 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   /** Seconds SIGTERM waits for answers in flight before the process exits. */
   SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
+  /** Days a brief is kept after it closed or its deadline passed. */
+  BRIEF_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 
   SLACK_APP_TOKEN: optional,
   SLACK_BOT_TOKEN: optional,

@@ -5,7 +5,8 @@
 import type { Logger } from './app.ts';
 import { channelsFromSetting } from './channels.ts';
 import type { Config } from './config.ts';
-import type { TipCommandHandler } from './bot/context.ts';
+import type { BriefHandler, TipCommandHandler } from './bot/context.ts';
+import { createBriefCore, type BriefCore } from './brief/index.ts';
 import { Conversation } from './bot/conversation.ts';
 import { FeedbackBox } from './bot/feedback.ts';
 import { QuestionChannels } from './bot/question-channels.ts';
@@ -22,6 +23,8 @@ export interface ConversationDeps {
   tipCommands: TipCommandHandler;
   /** "<platform>:<channel>" keys that are always question channels (QUESTION_CHANNELS). */
   pinnedQuestionChannels?: ReadonlySet<string>;
+  /** Brief and backbrief (src/brief). */
+  briefs?: BriefHandler;
 }
 
 /** The conversation and its parts, on the given tip commands. */
@@ -35,12 +38,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
     feedback: new FeedbackBox(knowledge, store, replies),
     tipCommands,
     deliveries: store,
+    ...(deps.briefs ? { briefs: deps.briefs } : {}),
   });
 }
 
 export interface Core {
   replies: Replies;
   tips: TipCore;
+  brief: BriefCore;
   conversation: Conversation;
 }
 
@@ -65,7 +70,17 @@ export function createCore(
     },
     options,
   );
+  const brief = createBriefCore(
+    {
+      store,
+      knowledge,
+      replies,
+      log,
+      settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS },
+    },
+    { ...(options.now ? { now: options.now } : {}), ...(options.cron !== undefined ? { cron: options.cron } : {}) },
+  );
   const pinned = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
-  const conversation = createConversation({ knowledge, store, replies, tipCommands: tips.commands, pinnedQuestionChannels: pinned });
-  return { replies, tips, conversation };
+  const conversation = createConversation({ knowledge, store, replies, tipCommands: tips.commands, pinnedQuestionChannels: pinned, briefs: brief.briefs });
+  return { replies, tips, brief, conversation };
 }

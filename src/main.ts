@@ -82,16 +82,19 @@ async function main(): Promise<void> {
   const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
-  const { conversation, tips } = createCore({ config, knowledge, store, log });
+  const { conversation, tips, brief } = createCore({ config, knowledge, store, log });
   const { deliveries: tipDeliveries, todaysTip } = tips;
   // /readyz on every front end's port: the knowledge loaded and the store reachable.
   const probe = () => readiness({ knowledge, store });
+  const personDeliveries = brief.deliveries;
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, readiness: probe, log }, slack.mode));
+      running.push(
+        await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, personDeliveries, readiness: probe, log }, slack.mode),
+      );
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
       log.error(errorMessage(err));
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams({ config, conversation, store, tipDeliveries, readiness: probe, log }));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, personDeliveries, readiness: probe, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
@@ -110,9 +113,10 @@ async function main(): Promise<void> {
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb({ config, conversation, todaysTip, readiness: probe, log }));
+    running.push(await startWeb({ config, conversation, todaysTip, personDeliveries, readiness: probe, log }));
   }
   await tips.scheduler.start();
+  await brief.scheduler.start();
 
   const mode =
     slack.mode === 'socket' ? 'Slack i Socket Mode' : slack.mode === 'http' ? 'Slack i HTTP-tilstand' : 'lokal chatside (ingen Slack-opsætning)';
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
     }, graceMs + 5_000);
     hardStop.unref();
     tips.scheduler.stop();
+    brief.scheduler.stop();
     knowledge.close();
     clearInterval(pruning);
     await within(Promise.allSettled(running.map((fe) => fe.stop())), graceMs);

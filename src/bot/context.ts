@@ -2,6 +2,7 @@
 // the core reaches parts it does not own (the daily tip's commands).
 
 import type { Platform } from '../store/store.ts';
+import type { ActionRequest } from './actions.ts';
 import type { Intent } from './intent.ts';
 import type { Reply } from './reply.ts';
 
@@ -48,6 +49,13 @@ export interface MessageContext {
   /** What the front end needs to post here later; kept with a tip subscription, never read. */
   address?: unknown;
   wording?: PlatformWording;
+  /** The platform's id of the person who wrote or clicked (brief and backbrief need it). */
+  user?: string;
+  /**
+   * People the front end can offer in a people field where the platform has no picker of its
+   * own (Teams: those mentioned). Names are for the form only; the core never stores them.
+   */
+  people?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 export type TipCommand = Extract<Intent, { type: 'tip-subscribe' | 'tip-unsubscribe' | 'tip-status' }>;
@@ -63,4 +71,13 @@ export interface TipCommandTarget {
 /** The daily tip's commands, implemented in src/tips/commands.ts. */
 export interface TipCommandHandler {
   handle(command: TipCommand, target: TipCommandTarget): Promise<Reply>;
+}
+
+export type BriefCommand = Extract<Intent, { type: 'brief' | 'brief-status' }>;
+export type BriefRequest = Extract<ActionRequest, { type: 'open-form' | 'submit' | 'brief-close' | 'brief-status' }>;
+
+/** Brief and backbrief, implemented in src/brief (so src/bot does not depend on it). */
+export interface BriefHandler {
+  command(command: BriefCommand, ctx: MessageContext): Promise<Reply>;
+  act(request: BriefRequest, ctx: MessageContext): Promise<Reply>;
 }

@@ -5,7 +5,7 @@
 
 import type { Platform } from '../store/store.ts';
 import type { ActionRequest } from './actions.ts';
-import type { MessageContext, TipCommandHandler } from './context.ts';
+import type { BriefHandler, MessageContext, TipCommandHandler } from './context.ts';
 import type { FeedbackBox } from './feedback.ts';
 import { parseIntent, type Intent } from './intent.ts';
 import type { QuestionChannels } from './question-channels.ts';
@@ -42,6 +42,8 @@ export interface ConversationParts {
   feedback: FeedbackBox;
   tipCommands: TipCommandHandler;
   deliveries: DeliveryLog;
+  /** Brief and backbrief (src/brief); without it they are not offered. */
+  briefs?: BriefHandler;
 }
 
 export class UnknownIntentError extends Error {
@@ -107,6 +109,9 @@ export class Conversation {
         return replies.error('Ugyldigt tidspunkt', `"${intent.given}" er ikke et klokkeslæt. Skriv fx ${ctx.commandPrefix}tip abonner 08:30.`);
       case 'question-channel':
         return questionChannels.toggle(intent.on, ctx);
+      case 'brief':
+      case 'brief-status':
+        return this.parts.briefs ? this.parts.briefs.command(intent, ctx) : this.noBriefs();
       default:
         throw new UnknownIntentError(intent);
     }
@@ -118,7 +123,16 @@ export class Conversation {
         return this.parts.feedback.vote(action, ctx.platform);
       case 'show':
         return this.show(action, ctx);
+      case 'open-form':
+      case 'submit':
+      case 'brief-close':
+      case 'brief-status':
+        return this.parts.briefs ? this.parts.briefs.act(action, ctx) : this.noBriefs();
     }
+  }
+
+  private noBriefs(): Reply {
+    return this.parts.replies.info('Brief og backbrief', 'Brief og backbrief er ikke sat op her.');
   }
 
   /** An answer again, without side effects: only read-only intents re-run, a tip by its statement. */

@@ -21,6 +21,9 @@ export type Intent =
   | { type: 'tip-status' }
   | { type: 'tip-invalid-time'; given: string }
   | { type: 'question-channel'; on: boolean }
+  /** Give a brief (the form), or see one's briefs and their backbriefs. */
+  | { type: 'brief' }
+  | { type: 'brief-status' }
   | { type: 'question'; text: string };
 
 /** Words that may stand around a direction without making it a question. */
@@ -80,6 +83,13 @@ export function parseIntent(text: string): Intent {
     if (verb === 'status') return { type: 'tip-status' };
     if (rest.length <= 1 && (verb === 'nu' || verb === 'tak' || verb === 'igen')) return { type: 'tip' };
   }
+
+  // "brief" opens the form; "brief status" (or "briefs", "mine briefs") is the overview.
+  // "bungay" and "backbrief" still show the groups' remarks.
+  if (first === 'brief' && words.length === 1) return { type: 'brief' };
+  if (first === 'brief' && words.length === 2 && (second === 'ny' || second === 'giv')) return { type: 'brief' };
+  if ((first === 'brief' || first === 'briefs') && words.length === 2 && (second === 'status' || second === 'oversigt')) return { type: 'brief-status' };
+  if ((first === 'briefs' && words.length === 1) || (first === 'mine' && second === 'briefs' && words.length === 2)) return { type: 'brief-status' };
 
   if (first === 'kanal' && (second === 'sporgsmal' || second === 'spoergsmaal' || second === 'sporgsmaal') && (third === 'til' || third === 'fra')) {
     return { type: 'question-channel', on: third === 'til' };

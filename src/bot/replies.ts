@@ -59,6 +59,7 @@ export class Replies {
       { command: `${p}nedad undgå`, description: 'Kun det, grupperne mener, man skal undgå (eller "gør" for det modsatte)' },
       { command: `${p}bungay`, description: 'Bemærkninger om Bungays model (brief og backbrief) og budgetprocessen' },
       { command: `${p}tip`, description: 'Et tip fra ledelsesgrupperne' },
+      { command: `${p}brief`, description: 'Giv et brief med hensigt, rammer og frist, og få backbrief fra modtagerne (se dem med "brief status")' },
       ...(ctx.capabilities?.tipSubscriptions === false
         ? []
         : [{ command: `${p}tip abonner 08:30`, description: 'Dagligt tip i denne kanal på hverdage (også "tip afmeld" og "tip status")' }]),

@@ -8,6 +8,7 @@ import {
   type Kind,
 } from '../knowledge/directions.ts';
 import type { Source, Statement } from '../knowledge/schema.ts';
+import type { ActionRequest } from './actions.ts';
 
 export interface StatementView {
   id: string;
@@ -46,7 +47,11 @@ export type ReplyType =
   | 'info'
   | 'error'
   /** A vote was counted. */
-  | 'thanks';
+  | 'thanks'
+  /** A form to fill in (brief, backbrief): the form is in `actions`. */
+  | 'form'
+  /** Brief and backbrief: a brief received, a backbrief, the author's overview, a note. */
+  | 'brief';
 
 export interface Suggestion {
   /** What to type, without the platform's prefix: "nedad", "til siden", "bungay". */
@@ -64,7 +69,73 @@ export type ReplyAction =
   /** "Hjalp det?" 👍/👎 on the statements shown. */
   | { type: 'feedback'; statementIds: string[]; questionHash: string }
   /** "Flere om <retning>": the direction's full list. */
-  | { type: 'more'; command: string; label: string };
+  | { type: 'more'; command: string; label: string }
+  /** A form to show at once (a Slack modal, Adaptive Card inputs, an HTML form). */
+  | { type: 'form'; form: FormSpec }
+  /** A button that hands a typed request back to the core ("Giv backbrief", "Luk briefet"). */
+  | { type: 'button'; label: string; request: ActionRequest; style?: 'primary' | 'danger' };
+
+/** Which form a multi-step conversation shows. */
+export type FormId = 'brief' | 'backbrief';
+
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+export interface FormField {
+  /** The key of the value in the submission. */
+  id: string;
+  label: string;
+  /** A short Danish hint under or inside the field. */
+  hint?: string;
+  /**
+   * text/longtext: free text; date: a calendar day (YYYY-MM-DD); choice: one of `options`;
+   * people: one or more people of the platform (a picker where the platform has one, else
+   * `options` from the conversation, else names typed).
+   */
+  kind: 'text' | 'longtext' | 'date' | 'choice' | 'people';
+  required: boolean;
+  maxLength?: number;
+  options?: FormOption[];
+  /** What the field holds already (a submission shown again with its errors). */
+  value?: string | string[];
+  /** Why the submitted value was refused, in Danish. */
+  error?: string;
+}
+
+export interface FormSpec {
+  form: FormId;
+  /** What the form is about (the brief a backbrief answers). */
+  ref?: string;
+  title: string;
+  submitLabel: string;
+  /** Two or three plain Danish sentences on what the form is for. */
+  explanation: string;
+  /** What the person answers to (the brief's intent, frame and deadline), shown above the fields. */
+  context?: ReplyDetail[];
+  fields: FormField[];
+  /** The groups' own remarks, one click away. */
+  remarks?: { title: string; statements: StatementView[] };
+}
+
+/** A labelled piece of a reply: a person's text, people, or a short note. */
+export interface ReplyDetail {
+  label: string;
+  /** Text a person wrote, or the core's own; rendered as plain text, never markup. */
+  text?: string;
+  /** Platform user ids, rendered as the platform names people. */
+  people?: string[];
+  /** A gentle remark the reader may want to act on ("Backbriefet nævner ikke …"). */
+  note?: boolean;
+}
+
+/** A group of details with its own buttons (one brief in the author's overview). */
+export interface ReplyDetailGroup {
+  title?: string;
+  details: ReplyDetail[];
+  actions?: ReplyAction[];
+}
 
 /** What a reply answers, so buttons on it never have to read the text again. */
 export interface Asked {
@@ -89,6 +160,8 @@ export interface Reply {
   actions: ReplyAction[];
   /** Set by the core on replies to a message or a re-shown answer. */
   asked?: Asked;
+  /** Labelled details in groups (brief and backbrief). */
+  groups?: ReplyDetailGroup[];
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

@@ -9,6 +9,7 @@ import { ACTION, BLOCK, commandRef, encodeValue, type CommandRef, type FeedbackV
 import { stripMarkup } from '../search/normalize.ts';
 import { escapeMrkdwn, packLines, quoteUserText, shorten, splitText } from './mrkdwn.ts';
 import { COMMAND_PREFIX } from './platform.ts';
+import { formOf, groupsBlocks, requestButtons } from './brief-blocks.ts';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -200,6 +201,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
   const blocks: KnownBlock[] =
     page === 0 ? [...head] : [header(`${reply.title} (fortsat, side ${page + 1} af ${pageCount})`)];
   blocks.push(...pages[page]!);
+  if (reply.groups?.length && page === 0) blocks.push(...groupsBlocks(reply, MAX_BLOCKS_PER_MESSAGE - blocks.length - tailSize));
 
   if (reply.sources.length) blocks.push(context([`Kilde: ${escapeMrkdwn(reply.sources.join('; '))}`]));
   if (options.sharedBy !== undefined) {
@@ -225,7 +227,11 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
     const value = encodeValue({ c: s.command });
     if (value && buttons.length < MAX_ACTIONS_ELEMENTS) buttons.push(button(s.label, `${ACTION.runPrefix}${i}`, value));
   });
-  if (buttons.length) blocks.push({ type: 'actions', block_id: BLOCK.footer, elements: buttons });
+  // A form in a message (no modal can open without a click): a button that opens it.
+  const form = formOf(reply);
+  const formButton = form ? requestButtons([{ type: 'button', label: form.title, request: { type: 'open-form', form: form.form, ...(form.ref ? { ref: form.ref } : {}) }, style: 'primary' }]) : [];
+  buttons.push(...formButton, ...requestButtons(reply.actions, formButton.length));
+  if (buttons.length) blocks.push({ type: 'actions', block_id: BLOCK.footer, elements: buttons.slice(0, MAX_ACTIONS_ELEMENTS) });
 
   if (feedback && page === 0) {
     if (options.feedbackGiven) {
@@ -272,6 +278,8 @@ export interface HomeContent {
   statementCount: number;
   tip: Reply;
   commands: Array<{ command: string; description: string }>;
+  /** The person's briefs ("brief status"), when known. */
+  briefs?: Reply;
 }
 
 /** The App Home tab: what the bot is, where its knowledge comes from, today's tip, the commands. */
@@ -290,6 +298,15 @@ export function renderHome(content: HomeContent): types.HomeView {
     header(content.tip.title),
   ];
   for (const section of content.tip.sections) for (const s of section.statements) blocks.push(...statementCard(s));
+  if (content.briefs) {
+    const briefs = content.briefs;
+    blocks.push({ type: 'divider' }, header(briefs.title));
+    if (briefs.intro) blocks.push(...sections(escapeMrkdwn(briefs.intro)));
+    // Room for the commands below (about 6 blocks) is kept.
+    blocks.push(...groupsBlocks(briefs, MAX_BLOCKS_PER_HOME_VIEW - blocks.length - 10));
+    const start = requestButtons([{ type: 'button', label: 'Giv et brief', request: { type: 'open-form', form: 'brief' }, style: 'primary' }]);
+    blocks.push({ type: 'actions', block_id: 'ledelse_home_brief', elements: start });
+  }
   blocks.push({ type: 'divider' }, header('Sådan bruger du mig'));
   const lines = content.commands.map((c) => `\`${escapeMrkdwn(c.command)}\` — ${escapeMrkdwn(c.description)}`);
   blocks.push(...packLines(lines, MAX_SECTION_TEXT).map((t): KnownBlock => ({ type: 'section', text: mrkdwn(t) })));

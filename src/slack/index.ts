@@ -8,10 +8,12 @@ import type { Logger, RunningFrontEnd } from '../app.ts';
 import type { Conversation } from '../bot/conversation.ts';
 import type { KnowledgeSource } from '../bot/replies.ts';
 import type { Config } from '../config.ts';
+import type { PersonDeliveries } from '../brief/delivery.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
 import type { TodaysTip } from '../tips/today.ts';
 import { createSlackBot, describeError, type SlackBot } from './bot.ts';
 import { createTipDelivery } from './delivery.ts';
+import { createPersonDelivery } from './person-delivery.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
@@ -28,6 +30,8 @@ export interface SlackDeps {
   tipDeliveries: TipDeliveries;
   /** Answers /readyz on the HTTP port. */
   readiness: ReadinessProbe;
+  /** Where brief and backbrief reach people; Slack registers its direct messages here. */
+  personDeliveries?: PersonDeliveries;
   log: Logger;
 }
 
@@ -146,6 +150,7 @@ export async function startSlack(deps: SlackDeps, mode: SlackRunMode): Promise<R
     throw new SlackStartError(startProblem(err));
   }
   deps.tipDeliveries.register(SLACK_PLATFORM, createTipDelivery(app.client));
+  deps.personDeliveries?.register(SLACK_PLATFORM, createPersonDelivery(app.client));
 
   if (receiver) {
     const host = deps.config.HOST;

@@ -15,8 +15,9 @@ export function isDirectMessage(channel: string): boolean {
 }
 
 /** The core's context for a message in a Slack channel or DM. */
-export function slackContext(channel: string): MessageContext {
+export function slackContext(channel: string, user?: string): MessageContext {
   return {
+    ...(user ? { user } : {}),
     platform: SLACK_PLATFORM,
     conversation: channel,
     direct: isDirectMessage(channel),

@@ -8,7 +8,7 @@
 //    serviceUrl is on this machine. An unauthenticated bot reachable from the network would
 //    post to any serviceUrl it is given.
 
-import type { CloudEnvironment, ConversationReference, IMessageActivityInput, SentActivity } from '@microsoft/teams.api';
+import { Client, type CloudEnvironment, type ConversationReference, type IMessageActivityInput, type SentActivity } from '@microsoft/teams.api';
 import { App } from '@microsoft/teams.apps';
 import type { Interceptor } from '@microsoft/teams.common';
 import type { Logger } from '../app.ts';
@@ -19,14 +19,16 @@ import type { Config } from '../config.ts';
 import { errorMessage } from '../shared/errors.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
 import type { TipDeliver } from '../tips/delivery.ts';
+import type { PersonDeliver } from '../brief/delivery.ts';
+import { PeopleDirectory } from './people.ts';
 import { renderReplyCards } from './cards.ts';
-import { toSdkReference, type AddressBook, type TeamsConversationRef } from './conversation-refs.ts';
+import { isConversationRef, toSdkReference, type AddressBook, type TeamsConversationRef } from './conversation-refs.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { cardMessage } from './handlers/turn.ts';
 import { NodeHttpAdapter, type ActivityGuard } from './http-adapter.ts';
 import { SdkLogger } from './sdk-logger.ts';
 import { SentCards } from './sent-cards.ts';
-import { createTipDeliver } from './tip-delivery.ts';
+import { createTipDeliver, deliveryResultForError } from './tip-delivery.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 /** Without Teams credentials the endpoint is for this machine only. */
@@ -55,12 +57,32 @@ export interface TeamsBot {
   sendReply(ref: TeamsConversationRef, reply: Reply): Promise<SentActivity[]>;
   /** For the tip core's deliveries, registered under the Teams platform. */
   readonly deliverTip: TipDeliver;
+  /** For brief and backbrief: a Reply to one person, in their personal chat with the bot. */
+  readonly deliverToPerson: PersonDeliver;
 }
 
 /** Exposes the SDK's sender so proactive messages go to the serviceUrl of the stored reference. */
 class LedelsesbotApp extends App {
   sendTo(ref: ConversationReference, activity: IMessageActivityInput): Promise<SentActivity> {
     return this.activitySender.send(activity, ref);
+  }
+
+  /**
+   * Opens (or finds) the personal chat between the bot and a person, on the service URL and
+   * tenant of a conversation the bot knows, and returns its reference.
+   */
+  async personalChat(via: TeamsConversationRef, user: string): Promise<ConversationReference> {
+    const api = new Client(via.serviceUrl, this.client.clone({ token: () => this.getBotToken() }));
+    const created = await api.conversations.create({
+      isGroup: false,
+      bot: { id: via.botId, role: 'bot', ...(via.botName ? { name: via.botName } : {}) },
+      members: [{ id: user, role: 'user', name: '' }],
+      ...(via.tenantId ? { tenantId: via.tenantId, channelData: { tenant: { id: via.tenantId } } } : {}),
+    });
+    const base = toSdkReference(via);
+    const conversation: Record<string, unknown> = { id: created.id, conversationType: 'personal' };
+    if (via.tenantId) conversation.tenantId = via.tenantId;
+    return { ...base, conversation: conversation as unknown as ConversationReference['conversation'] };
   }
 }
 
@@ -122,6 +144,7 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
   const log = options.log ?? deps.log;
   const authenticated = Boolean(config.CLIENT_ID);
   const sentCards = new SentCards();
+  const people = new PeopleDirectory();
 
   const adapter = new NodeHttpAdapter(
     authenticated ? undefined : localOnly,
@@ -142,12 +165,12 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
     logger: new SdkLogger(log),
     client: { timeout: CONNECTOR_TIMEOUT_MS, interceptors: [withoutEmptyBearer] },
   });
-  registerHandlers(app, { conversation, addresses, sentCards, log });
+  registerHandlers(app, { conversation, addresses, sentCards, log, people });
 
   const sendReply = async (ref: TeamsConversationRef, reply: Reply): Promise<SentActivity[]> => {
     const sdkRef = toSdkReference(ref);
     const sent: SentActivity[] = [];
-    for (const rendered of renderReplyCards(reply)) {
+    for (const rendered of renderReplyCards(reply, { nameOf: (id) => people.name(id) })) {
       const result = await app.sendTo(sdkRef, cardMessage(rendered.card, rendered.summary));
       if (rendered.hasFeedback && result.id) sentCards.remember(ref.conversationId, result.id, rendered.card);
       sent.push(result);
@@ -168,5 +191,21 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
     stop: () => adapter.stop(config.SHUTDOWN_TIMEOUT * 1000),
     sendReply,
     deliverTip: createTipDeliver(addresses, sendReply),
+    async deliverToPerson(person, reply) {
+      if (!isConversationRef(person.address)) {
+        return { ok: false, pause: { code: 'conversation-unknown', reason: 'Ledelsesbot ved ikke, hvor i Teams personen kan nås. Giv briefet igen fra en chat med Ledelsesbot.' } };
+      }
+      try {
+        const ref = await app.personalChat(person.address, person.user);
+        for (const rendered of renderReplyCards(reply, { nameOf: (id) => people.name(id) })) await app.sendTo(ref, cardMessage(rendered.card, rendered.summary));
+        return { ok: true };
+      } catch (err) {
+        const result = deliveryResultForError(err);
+        if (!result.ok && 'pause' in result && result.pause.code !== 'ConversationBlockedByUser') {
+          return { ok: false, pause: { code: result.pause.code, reason: 'Personen kan ikke nås i Teams (måske uden for organisationen, eller appen er ikke installeret hos personen).' } };
+        }
+        return result;
+      }
+    },
   };
 }

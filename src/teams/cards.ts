@@ -18,6 +18,7 @@ import type {
 } from '@microsoft/teams.cards';
 import type { Reply, ReplyAction, ReplySection, StatementView } from '../bot/reply.ts';
 import type { Kind } from '../knowledge/directions.ts';
+import { formCard, formOf, groupElements, replyRequestActions, type NameOf } from './brief-cards.ts';
 
 /** Teams supports Adaptive Cards 1.5 (Action.Execute, RichTextBlock) in chats and channels. */
 export const CARD_VERSION = '1.5';
@@ -51,6 +52,8 @@ export interface RenderOptions {
    * says so, with the bot's name.
    */
   mentionHint?: string;
+  /** People's names by id, for brief and backbrief (kept in memory only). */
+  nameOf?: NameOf;
 }
 
 const MARKER: Partial<Record<Kind, string>> = { do: '✔', dont: '✘' };
@@ -155,6 +158,8 @@ export interface RenderedCard {
  * sources, feedback and suggestions close the last one.
  */
 export function renderReplyCards(reply: Reply, options: RenderOptions = {}): RenderedCard[] {
+  const form = formOf(reply);
+  if (form) return [{ card: formCard(form, options.nameOf), summary: form.title, hasFeedback: false }];
   const head: CardElementArray = [plain(reply.title, { weight: 'Bolder', size: 'Large' }, { id: 'title' })];
   // The honest "nearest" says so in the warning colour: it is not an answer to the question.
   if (reply.intro) head.push(plain(reply.intro, reply.type === 'nearest' ? { color: 'Warning' } : {}, { spacing: 'Small' }));
@@ -197,6 +202,7 @@ export function renderReplyCards(reply: Reply, options: RenderOptions = {}): Ren
   const buttons: ISubmitAction[] = [];
   for (const a of reply.actions) if (a.type === 'more') buttons.push(commandButton(a.command, a.label));
   for (const s of reply.suggestions) buttons.push(commandButton(s.command, s.label));
+  buttons.push(...(replyRequestActions(reply) as unknown as ISubmitAction[]));
   const actions = buttons.slice(0, MAX_CARD_ACTIONS);
 
   // Greedy packing by size. Pages are built as element lists first, titled afterwards.
@@ -217,6 +223,12 @@ export function renderReplyCards(reply: Reply, options: RenderOptions = {}): Ren
     const repeated = unit.first ? sectionHeading(section, false) : sectionHeading(section, true);
     if (repeated) page.push(repeated);
     page.push(unit.element);
+  }
+  // Brief and backbrief: each group (one brief, its backbriefs) is a unit of its own.
+  for (const element of groupElements(reply, options.nameOf) as unknown as IContainer[]) {
+    const page = pages.at(-1)!;
+    if (sizeOf([...page, element], false) <= MAX_CARD_BYTES || page.length === 0) page.push(element);
+    else pages.push([element]);
   }
   if (tail.length || actions.length) {
     const last = pages.at(-1)!;

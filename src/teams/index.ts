@@ -4,6 +4,7 @@
 import type { RunningFrontEnd } from '../app.ts';
 import type { Store } from '../store/store.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
+import type { PersonDeliveries } from '../brief/delivery.ts';
 import { createTeamsBot, type TeamsBot, type TeamsBotOptions, type TeamsDeps } from './bot.ts';
 import { adoptOlderReferences } from './conversation-refs.ts';
 import { TEAMS_PLATFORM } from './platform.ts';
@@ -27,6 +28,8 @@ export interface TeamsStartDeps extends Omit<TeamsDeps, 'addresses'> {
   /** Keeps the conversations' addresses (and holds older ones to adopt). */
   store: Store;
   tipDeliveries: TipDeliveries;
+  /** Where brief and backbrief reach people; Teams registers its personal chats here. */
+  personDeliveries?: PersonDeliveries;
 }
 
 export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
@@ -43,6 +46,7 @@ export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions 
     throw err;
   }
   deps.tipDeliveries.register(TEAMS_PLATFORM, bot.deliverTip);
+  deps.personDeliveries?.register(TEAMS_PLATFORM, bot.deliverToPerson);
   const mode = bot.authenticated ? 'med Bot Framework-login' : 'kun lokalt og uden login, til Microsoft 365 Agents Playground';
   return {
     name: 'Teams',

@@ -5,17 +5,39 @@
 import { z } from 'zod';
 import type { MessageContext } from '../bot/context.ts';
 import type { Conversation } from '../bot/conversation.ts';
+import { decodeButtonRequest, type ActionRequest } from '../bot/actions.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { TodaysTip } from '../tips/today.ts';
+import type { WebMailbox } from './mailbox.ts';
 
 export interface ApiResult {
   status: number;
   body: unknown;
 }
 
+/**
+ * Who the person on the page says they are, for brief and backbrief. The page has no login and
+ * listens on this machine only: the name is a way to try the flow as leader and as recipient.
+ */
+export const WebUser = z
+  .string({ error: 'Feltet "as" skal være et navn.' })
+  .transform((v) => v.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'skriv dit navn').max(60, 'højst 60 tegn'));
+
 export const MessageBody = z.object({
   text: z.string({ error: 'Feltet "text" skal være en tekst.' }),
+  as: WebUser.optional(),
 });
+
+const FormValue = z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50)]);
+const SubmitRequest = z.object({
+  type: z.literal('submit'),
+  form: z.enum(['brief', 'backbrief']),
+  ref: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  values: z.record(z.string().max(40), FormValue),
+});
+
+export const ActionBody = z.object({ action: z.unknown(), as: WebUser });
 
 /** Statement ids as data/statements.json writes them: "nedad-03". */
 const StatementId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'ukendt udsagns-id');
@@ -47,6 +69,12 @@ const QUESTION_CHANNEL_INFO =
 export interface WebCore {
   conversation: Conversation;
   todaysTip: TodaysTip;
+  /** Messages for people (brief and backbrief), when the page carries them. */
+  mailbox?: WebMailbox;
+}
+
+function webContext(user: string | undefined): MessageContext {
+  return user ? { ...WEB_CONTEXT, user } : WEB_CONTEXT;
 }
 
 /** The page's platform name, as stored with questions and feedback. */
@@ -56,7 +84,7 @@ export const WEB_PLATFORM = 'web';
 export const WEB_CONTEXT: MessageContext = {
   platform: WEB_PLATFORM,
   commandPrefix: '',
-  capabilities: { tipSubscriptions: false, questionChannels: false, forms: false },
+  capabilities: { tipSubscriptions: false, questionChannels: false, forms: true },
   wording: {
     noTipSubscriptions: { title: 'Daglige tips er til Slack og Teams', text: TIP_SUBSCRIPTION_INFO },
     noQuestionChannels: { title: 'Spørgsmålskanaler er til Slack og Teams', text: QUESTION_CHANNEL_INFO },
@@ -64,8 +92,8 @@ export const WEB_CONTEXT: MessageContext = {
 };
 
 /** Answers one message from the page on the shared core. */
-export async function answerMessage(core: WebCore, text: string): Promise<Reply> {
-  const reply = await core.conversation.respond({ type: 'message', text }, WEB_CONTEXT);
+export async function answerMessage(core: WebCore, text: string, user?: string): Promise<Reply> {
+  const reply = await core.conversation.respond({ type: 'message', text }, webContext(user));
   // Only an unasked message or a repeated delivery goes unanswered, and the page sends neither.
   if (!reply) throw new Error('the conversation gave no reply to a message from the page');
   return reply;
@@ -74,7 +102,30 @@ export async function answerMessage(core: WebCore, text: string): Promise<Reply>
 export async function postMessage(core: WebCore, input: unknown): Promise<ApiResult> {
   const parsed = MessageBody.safeParse(input);
   if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
-  return { status: 200, body: { reply: await answerMessage(core, parsed.data.text) } };
+  return { status: 200, body: { reply: await answerMessage(core, parsed.data.text, parsed.data.as) } };
+}
+
+/** A button's request or a filled-in form (brief and backbrief), on behalf of `as`. */
+export async function postAction(core: WebCore, input: unknown): Promise<ApiResult> {
+  const parsed = ActionBody.safeParse(input);
+  if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
+  const submit = SubmitRequest.safeParse(parsed.data.action);
+  let action: ActionRequest | undefined;
+  if (submit.success) {
+    const { ref, ...rest } = submit.data;
+    action = { ...rest, ...(ref ? { ref } : {}) };
+  } else action = decodeButtonRequest(parsed.data.action);
+  if (!action) return { status: 400, body: { error: 'Forespørgslen er ugyldig (felt "action"): den knap kender jeg ikke.' } };
+  const reply = await core.conversation.respond({ type: 'action', action }, webContext(parsed.data.as));
+  if (!reply) throw new Error('the conversation gave no reply to an action from the page');
+  return { status: 200, body: { reply } };
+}
+
+/** What has been sent to a person on this page (a brief, a backbrief, a reminder), newest first. */
+export function getMail(core: WebCore, as: string | null): ApiResult {
+  const user = WebUser.safeParse(as ?? '');
+  if (!user.success) return { status: 400, body: { error: describeInputError(user.error) } };
+  return { status: 200, body: { messages: core.mailbox?.messages(user.data) ?? [] } };
 }
 
 export async function postFeedback(core: WebCore, input: unknown): Promise<ApiResult> {

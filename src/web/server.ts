@@ -13,9 +13,12 @@ import { serveHealth, type ReadinessProbe } from '../health.ts';
 import { closeServer } from '../shutdown.ts';
 import type { Logger, RunningFrontEnd } from '../app.ts';
 import type { Config } from '../config.ts';
+import type { PersonDeliveries } from '../brief/delivery.ts';
+import { WebMailbox } from './mailbox.ts';
+import { WEB_PLATFORM } from './api.ts';
 import { readBody } from '../shared/http-body.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
-import { getTip, postFeedback, postMessage, type ApiResult, type WebCore } from './api.ts';
+import { getMail, getTip, postAction, postFeedback, postMessage, type ApiResult, type WebCore } from './api.ts';
 
 /** What the local page uses: where to listen, the conversation, today's tip and the log. */
 export interface WebDeps extends WebCore {
@@ -172,7 +175,10 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
       if (url.pathname === '/api/tip') {
         if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'Brug GET til /api/tip.', { Allow: 'GET, HEAD' });
         result = getTip(deps);
-      } else if (url.pathname === '/api/message' || url.pathname === '/api/feedback') {
+      } else if (url.pathname === '/api/mail') {
+        if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'Brug GET til /api/mail.', { Allow: 'GET, HEAD' });
+        result = getMail(deps, url.searchParams.get('as'));
+      } else if (url.pathname === '/api/message' || url.pathname === '/api/feedback' || url.pathname === '/api/action') {
         if (method !== 'POST') return sendError(res, 405, `Brug POST til ${url.pathname}.`, { Allow: 'POST' });
         // Another site's page may not post here: browsers send Origin on cross-site POSTs.
         if (!sameOrigin(req)) {
@@ -183,7 +189,8 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
           return sendError(res, 415, 'Send forespørgslen som JSON (Content-Type: application/json).');
         }
         const body = await readJsonBody(req);
-        result = url.pathname === '/api/message' ? await postMessage(deps, body) : await postFeedback(deps, body);
+        result =
+          url.pathname === '/api/message' ? await postMessage(deps, body) : url.pathname === '/api/action' ? await postAction(deps, body) : await postFeedback(deps, body);
       } else {
         return sendError(res, 404, 'Den adresse findes ikke i Ledelsesbots API.');
       }
@@ -225,8 +232,15 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
 }
 
 /** Starts the local chat page on config.PORT (0 picks a free port) and HOST (default 127.0.0.1). */
-export async function startWeb(deps: WebDeps): Promise<WebFrontEnd> {
+export async function startWeb(deps: WebDeps & { personDeliveries?: PersonDeliveries }): Promise<WebFrontEnd> {
   const host = deps.config.HOST ?? DEFAULT_HOST;
+  // Brief and backbrief on the page: messages to people wait in memory until the page asks.
+  const deliveries = deps.personDeliveries;
+  if (deliveries && !deps.mailbox) {
+    const mailbox = new WebMailbox();
+    deps = { ...deps, mailbox };
+    deliveries.register(WEB_PLATFORM, mailbox.deliver);
+  }
   const server = createServer(createWebHandler(deps, { loopbackOnly: isLoopbackHost(host) }));
   // A client that misbehaves at the socket level must never take the app down.
   server.on('clientError', (_err, socket) => {

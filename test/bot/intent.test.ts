@@ -37,10 +37,26 @@ describe('direction commands', () => {
   it.each([
     ['bungay', { type: 'general' }],
     ['Bungays', { type: 'general' }],
-    ['brief', { type: 'general' }],
     ['backbrief', { type: 'general' }],
   ])('"%s" shows the remarks on Bungay\'s model', (text, intent) => {
     expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it.each([
+    ['brief', { type: 'brief' }],
+    ['Brief', { type: 'brief' }],
+    ['brief ny', { type: 'brief' }],
+    ['brief status', { type: 'brief-status' }],
+    ['Brief Status', { type: 'brief-status' }],
+    ['briefs', { type: 'brief-status' }],
+    ['mine briefs', { type: 'brief-status' }],
+    ['<at>Ledelsesbot</at> brief <at>Anna</at> <at>Bo</at>', { type: 'brief' }],
+  ])('"%s" gives a brief or shows one\'s briefs', (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it('a question about briefs is still a question', () => {
+    expect(parseIntent('Hvordan giver jeg et godt brief?').type).toBe('question');
   });
 });
 
@@ -155,7 +171,7 @@ describe('/ledelse is forgiving about case, accents and extra words', () => {
     ['til siden do', { type: 'direction', direction: 'til siden', kind: 'do' }],
     ['udad dont', { type: 'direction', direction: 'udad', kind: 'dont' }],
     ['bungay', { type: 'general' }],
-    ['Brief', { type: 'general' }],
+    ['Brief', { type: 'brief' }],
     ['backbrief', { type: 'general' }],
     ['tip', { type: 'tip' }],
     ['hjælp', { type: 'help' }],

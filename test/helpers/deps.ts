@@ -14,6 +14,9 @@ import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { readiness, type ReadinessProbe } from '../../src/health.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
 import { TipDeliveries } from '../../src/tips/delivery.ts';
+import { createBriefCore, type BriefCore } from '../../src/brief/index.ts';
+import type { PersonDeliveries } from '../../src/brief/delivery.ts';
+import { calendarFromConfig } from '../../src/tips/calendar.ts';
 
 export interface RecordingTips {
   /** Every tip command the core handed on, with its target. */
@@ -47,6 +50,9 @@ export interface TestDeps {
   tipDeliveries: TipDeliveries;
   /** /readyz for the front ends: the real check on this knowledge and store. */
   readiness: ReadinessProbe;
+  /** Brief and backbrief, on the same store; front ends register their deliveries here. */
+  brief: BriefCore;
+  personDeliveries: PersonDeliveries;
   log: TestLog;
 }
 
@@ -72,7 +78,24 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
   };
   const log = testLog();
   const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
-  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels });
   const probe = () => readiness({ knowledge: knowledge!, store });
-  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, readiness: probe, log };
+  const brief = createBriefCore(
+    { store, knowledge, replies, log, settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS } },
+    { cron: false },
+  );
+  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, briefs: brief.briefs });
+  return {
+    config,
+    knowledge,
+    store,
+    replies,
+    conversation,
+    tips,
+    todaysTip,
+    tipDeliveries: deliveries,
+    readiness: probe,
+    brief,
+    personDeliveries: brief.deliveries,
+    log,
+  };
 }

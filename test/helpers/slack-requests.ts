@@ -146,3 +146,42 @@ export function sendAction(url: string, click: ButtonClick, options?: SlackReque
   const body = new URLSearchParams({ payload: JSON.stringify(blockActionsPayload(click)) }).toString();
   return postSigned(url, body, 'application/x-www-form-urlencoded', options);
 }
+
+export interface ViewSubmission {
+  user?: string;
+  callbackId?: string;
+  privateMetadata: string;
+  /** view.state.values: block id → { value: element state }. */
+  values: Record<string, Record<string, unknown>>;
+}
+
+/** view_submission payload for a submitted modal, as Slack sends it. */
+export function viewSubmissionPayload(s: ViewSubmission): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'kommunen' },
+    user: { id: s.user ?? 'U0LEDER1', username: 'leder', name: 'leder', team_id: 'T0001' },
+    api_app_id: 'A0LEDELSE',
+    token: 'deprecated-verification-token',
+    trigger_id: `${Date.now()}.1.ghi`,
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T0001',
+      type: 'modal',
+      callback_id: s.callbackId ?? 'ledelse_form',
+      private_metadata: s.privateMetadata,
+      state: { values: s.values },
+      hash: '1716000000.abc',
+      title: { type: 'plain_text', text: 'Giv et brief' },
+      blocks: [],
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+export function sendViewSubmission(url: string, s: ViewSubmission, options?: SlackRequestOptions): Promise<SlackHttpResponse> {
+  const body = new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(s)) }).toString();
+  return postSigned(url, body, 'application/x-www-form-urlencoded', options);
+}

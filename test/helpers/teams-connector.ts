@@ -63,6 +63,12 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     if (jwks && path === '/v1/.well-known/openidconfiguration') {
       return json(200, { issuer: 'https://api.botframework.com', jwks_uri: `http://${req.headers.host}/v1/.well-known/keys` });
     }
+    // Creating a personal chat with a user (proactive messages): Teams answers with its id.
+    if (req.method === 'POST' && path === '/teams/v3/conversations') {
+      const member = body?.members?.[0]?.id as string | undefined;
+      if (!member || member.startsWith('29:outside')) return json(403, { error: { code: 'Forbidden', message: 'user not in tenant' } });
+      return json(201, { id: `a:dm-${member}` });
+    }
     const m = /^\/teams\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === 'POST' && m) {
       const failure = failures.get(m[1]!);

@@ -78,8 +78,8 @@ describe('/ledelse <retning>', () => {
     }
   });
 
-  it("shows the remarks on Bungay's model and the budget process for /ledelse bungay and /ledelse brief", async () => {
-    for (const command of ['bungay', 'Brief']) {
+  it("shows the remarks on Bungay's model and the budget process for /ledelse bungay and /ledelse backbrief", async () => {
+    for (const command of ['bungay', 'Backbrief']) {
       const reply = await ledelse(command);
       expect(header(reply.blocks)).toBe('Bungays model og budgetprocessen');
       expect(allText(reply.blocks)).toContain('Gruppe');

@@ -41,7 +41,7 @@ function start(env: Record<string, string>): Run {
   return { child, output: () => out, exit };
 }
 
-async function waitForOutput(run: Run, pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+async function waitForOutput(run: Run, pattern: RegExp, timeoutMs = 40_000): Promise<RegExpMatchArray> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const m = run.output().match(pattern);
@@ -102,7 +102,7 @@ describe('HTTP mode from the environment', () => {
       run.child.kill('SIGTERM');
       await run.exit;
     }
-  });
+  }, 60_000);
 
   it('stops with a clear Danish message when Slack refuses the bot token', async () => {
     slack.failNext('auth.test', { error: 'invalid_auth' });
@@ -112,5 +112,5 @@ describe('HTTP mode from the environment', () => {
     expect(run.output()).toContain('Slack afviste SLACK_BOT_TOKEN (invalid_auth)');
     expect(run.output()).toContain('OAuth & Permissions');
     expect(run.output()).not.toContain('xoxb-revoked');
-  });
+  }, 60_000);
 });

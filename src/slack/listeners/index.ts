@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackBot } from '../bot.ts';
 import * as actions from './actions/index.ts';
+import * as brief from './brief/index.ts';
 import * as commands from './commands/index.ts';
 import * as events from './events/index.ts';
 
@@ -15,4 +16,5 @@ export function registerListeners(app: App, bot: SlackBot): void {
   commands.register(app, bot);
   events.register(app, bot);
   actions.register(app, bot);
+  brief.register(app, bot);
 }

@@ -9,6 +9,7 @@ import type { Reply } from '../../bot/reply.ts';
 import { errorMessage } from '../../shared/errors.ts';
 import { noticeCard } from '../cards.ts';
 import { parseFeedback, STALE_BUTTON, submitFeedback, THANKS } from './feedback.ts';
+import { answerBriefValue } from './brief.ts';
 import { cardMessage, contextOf, deliveryIds, isGroupConversation, mentionsBot, rememberFrom, replyInTurn, type TeamsKit } from './turn.ts';
 
 /** Longest command a button may carry; real ones are a few words. */
@@ -34,6 +35,10 @@ export function onMessage(kit: TeamsKit) {
       await ctx.send(cardMessage(card, recorded ? THANKS : 'Knappen virker ikke', activity.id));
       return;
     }
+    if (value?.action === 'request' || value?.action === 'submit') {
+      await answerBriefValue(ctx, kit, value);
+      return;
+    }
     if (value?.action === 'command' && typeof value.command === 'string') {
       text = value.command.slice(0, MAX_BUTTON_COMMAND);
     } else {
@@ -46,9 +51,10 @@ export function onMessage(kit: TeamsKit) {
     // Remembered before answering, so "tip abonner" and later tips know where to post.
     const ref = await rememberFrom(kit, activity);
     const ids = deliveryIds(activity);
+    const mentioned = kit.people.learn(activity);
     let reply: Reply | undefined;
     try {
-      reply = await kit.conversation.respond({ type: 'message', text, ...(ids ? { deliveryIds: ids } : {}) }, contextOf(activity, ref));
+      reply = await kit.conversation.respond({ type: 'message', text, ...(ids ? { deliveryIds: ids } : {}) }, contextOf(activity, ref, mentioned));
     } catch (err) {
       kit.log.error(`Teams: kunne ikke svare på en besked: ${errorMessage(err)}`);
       reply = kit.conversation.sorry();

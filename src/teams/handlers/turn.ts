@@ -12,12 +12,15 @@ import { renderReplyCards } from '../cards.ts';
 import { baseConversationId, referenceFromActivity, rememberConversation, type AddressBook, type TeamsConversationRef } from '../conversation-refs.ts';
 import { teamsContext } from '../platform.ts';
 import type { SentCards } from '../sent-cards.ts';
+import type { PeopleDirectory } from '../people.ts';
 
 export interface TeamsKit {
   conversation: Conversation;
   addresses: AddressBook;
   sentCards: SentCards;
   log: Logger;
+  /** Names seen in activities, in memory only (brief and backbrief cards). */
+  people: PeopleDirectory;
 }
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -55,12 +58,14 @@ export function deliveryIds(activity: Activity): string[] | undefined {
 }
 
 /** The core's context for this activity's conversation. */
-export function contextOf(activity: Activity, address?: TeamsConversationRef): MessageContext {
-  return teamsContext(baseConversationId(activity.conversation.id), {
+export function contextOf(activity: Activity, address?: TeamsConversationRef, people?: ReadonlyArray<{ id: string; name: string }>): MessageContext {
+  const ctx = teamsContext(baseConversationId(activity.conversation.id), {
     group: isGroupConversation(activity),
     botName: activity.recipient?.name ?? 'Ledelsesbot',
     ...(address ? { address } : {}),
   });
+  const user = activity.from?.id;
+  return { ...ctx, ...(user ? { user } : {}), ...(people?.length ? { people } : {}) };
 }
 
 export async function rememberFrom(kit: TeamsKit, activity: Activity): Promise<TeamsConversationRef | undefined> {
@@ -76,7 +81,8 @@ export async function rememberFrom(kit: TeamsKit, activity: Activity): Promise<T
 export async function replyInTurn(ctx: IActivityContext<Activity>, kit: TeamsKit, reply: Reply, { asReply = true } = {}): Promise<void> {
   const activity = ctx.activity;
   const hint = isGroupConversation(activity) ? (activity.recipient?.name ?? 'Ledelsesbot') : undefined;
-  const cards = renderReplyCards(reply, hint ? { mentionHint: hint } : {});
+  const nameOf = (id: string) => kit.people.name(id);
+  const cards = renderReplyCards(reply, hint ? { mentionHint: hint, nameOf } : { nameOf });
   for (const rendered of cards) {
     const sent = await ctx.send(cardMessage(rendered.card, rendered.summary, asReply ? activity.id : undefined));
     if (rendered.hasFeedback && sent?.id) kit.sentCards.remember(activity.conversation.id, sent.id, rendered.card);

@@ -9,6 +9,12 @@
   const input = document.getElementById('text');
   const tipBox = document.getElementById('tip');
   const tipTitle = document.getElementById('tip-title');
+  const whoInput = document.getElementById('who');
+
+  /** Who the person says they are, for brief and backbrief (the page has no login). */
+  function who() {
+    return (whoInput && whoInput.value.trim()) || 'Leder';
+  }
 
   /** Creates an element with a class, text and children. */
   function el(tag, options, children) {
@@ -163,9 +169,161 @@
       );
     }
 
+    for (const group of reply.groups || []) article.append(groupBlock(group));
+    const form = reply.actions.find((a) => a.type === 'form');
+    if (form) article.append(formBlock(form.form, article));
+    const requests = reply.actions.filter((a) => a.type === 'button');
+    if (requests.length) article.append(el('ul', { className: 'button-row' }, requests.map((a) => el('li', {}, [requestButton(a)]))));
+
     for (const action of reply.actions) if (action.type === 'feedback') article.append(feedbackBlock(action));
     return article;
   }
+
+  // ---- brief and backbrief ----------------------------------------------------------------
+
+  function detailItems(details) {
+    const list = el('dl', { className: 'details' });
+    for (const d of details) {
+      if (d.note) {
+        list.append(el('dt', { className: 'note-label', text: d.label }), el('dd', { className: 'note', text: d.text || '' }));
+        continue;
+      }
+      const value = [d.people && d.people.length ? d.people.join(', ') : '', d.text || ''].filter(Boolean).join(' — ');
+      list.append(el('dt', { text: d.label }), el('dd', { className: 'detail-text', text: value }));
+    }
+    return list;
+  }
+
+  function groupBlock(group) {
+    const box = el('section', { className: 'detail-group' });
+    if (group.title) box.append(el('h4', { className: 'group-title', text: group.title }));
+    box.append(detailItems(group.details));
+    const buttons = (group.actions || []).filter((a) => a.type === 'button');
+    if (buttons.length) box.append(el('ul', { className: 'button-row' }, buttons.map((a) => el('li', {}, [requestButton(a)]))));
+    return box;
+  }
+
+  function requestButton(action) {
+    const b = el('button', { className: action.style === 'primary' ? 'primary' : 'chip', text: action.label, attrs: { type: 'button' } });
+    b.addEventListener('click', () => act(action.request));
+    return b;
+  }
+
+  let fieldSeq = 0;
+
+  /** A form from the core as an HTML form; its submission goes back as a typed request. */
+  function formBlock(form, article) {
+    const node = el('form', { className: 'brief-form', attrs: { novalidate: '' } });
+    if (form.remarks && form.remarks.statements.length) {
+      const details = el('details', { className: 'remarks' }, [el('summary', { text: 'Se gruppernes bemærkninger' })]);
+      details.append(el('p', { className: 'remarks-title', text: form.remarks.title }));
+      details.append(el('ul', { className: 'remarks-list' }, form.remarks.statements.map((s) => el('li', { text: `${s.text} (${s.groupsLabel})` }))));
+      node.append(details);
+    }
+    if (form.context && form.context.length) node.append(detailItems(form.context));
+    const controls = {};
+    let firstError = null;
+    for (const f of form.fields) {
+      const id = `f${++fieldSeq}-${f.id}`;
+      const wrap = el('div', { className: 'field' });
+      wrap.append(el('label', { text: f.label, attrs: { for: id } }));
+      const described = [];
+      if (f.hint) {
+        wrap.append(el('p', { className: 'hint', text: f.hint, attrs: { id: `${id}-hint` } }));
+        described.push(`${id}-hint`);
+      }
+      let control;
+      const value = Array.isArray(f.value) ? f.value.join(', ') : f.value || '';
+      if (f.kind === 'longtext') control = el('textarea', { attrs: { id, name: f.id, rows: '4' } });
+      else if (f.kind === 'choice') {
+        control = el('select', { attrs: { id, name: f.id } }, [el('option', { text: 'Ingen', attrs: { value: '' } })]);
+        for (const o of f.options || []) control.append(el('option', { text: o.label, attrs: { value: o.value } }));
+      } else {
+        const type = f.kind === 'date' ? 'date' : 'text';
+        control = el('input', { attrs: { id, name: f.id, type } });
+        if (f.kind === 'people') control.setAttribute('placeholder', 'Navne, adskilt med komma, fx Anna, Bo');
+      }
+      if (f.maxLength) control.setAttribute('maxlength', String(f.maxLength));
+      if (f.required) control.setAttribute('aria-required', 'true');
+      control.value = value;
+      wrap.append(control);
+      if (f.error) {
+        wrap.append(el('p', { className: 'field-error', text: f.error, attrs: { id: `${id}-error` } }));
+        described.push(`${id}-error`);
+        control.setAttribute('aria-invalid', 'true');
+        if (!firstError) firstError = control;
+      }
+      if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+      controls[f.id] = { field: f, control };
+      node.append(wrap);
+    }
+    const submit = el('button', { className: 'primary', text: form.submitLabel, attrs: { type: 'submit' } });
+    node.append(submit);
+    node.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const values = {};
+      for (const [key, { field, control }] of Object.entries(controls)) {
+        values[key] = field.kind === 'people' ? control.value.split(',').map((v) => v.trim()).filter(Boolean) : control.value;
+      }
+      submit.disabled = true;
+      let reply;
+      try {
+        const data = await postJson('/api/action', { action: { type: 'submit', form: form.form, ref: form.ref, values }, as: who() });
+        reply = data.reply;
+      } catch (err) {
+        reply = errorReply(err.message);
+        submit.disabled = false;
+        article.append(renderReply(reply));
+        return;
+      }
+      const next = renderReply(reply);
+      article.replaceWith(next);
+      const invalid = next.querySelector('[aria-invalid="true"]');
+      if (invalid) invalid.focus();
+      else next.scrollIntoView({ block: 'nearest' });
+    });
+    if (firstError) setTimeout(() => firstError.focus(), 0);
+    return node;
+  }
+
+  function showReply(reply) {
+    const answer = el('div', { className: 'message bot' }, [renderReply(reply)]);
+    log.append(answer);
+    answer.scrollIntoView({ block: 'nearest' });
+    return answer;
+  }
+
+  async function act(request) {
+    try {
+      const data = await postJson('/api/action', { action: request, as: who() });
+      showReply(data.reply);
+    } catch (err) {
+      showReply(errorReply(err.message));
+    }
+  }
+
+  async function showMail() {
+    const name = who();
+    try {
+      const data = await requestJson(`/api/mail?as=${encodeURIComponent(name)}`, { headers: { Accept: 'application/json' } });
+      if (!data.messages.length) {
+        showReply({ type: 'info', title: 'Ingen beskeder', intro: `Der er ingen beskeder til ${name} endnu.`, sections: [], suggestions: [], sources: [], actions: [] });
+        return;
+      }
+      for (const m of data.messages.slice(0, 10).reverse()) showReply(m.reply);
+    } catch (err) {
+      showReply(errorReply(err.message));
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button[data-brief]') : null;
+    if (!target) return;
+    const what = target.getAttribute('data-brief');
+    if (what === 'open') act({ type: 'open-form', form: 'brief' });
+    else if (what === 'status') act({ type: 'brief-status' });
+    else if (what === 'mail') showMail();
+  });
 
   function errorReply(message) {
     return { type: 'error', title: 'Noget gik galt', intro: message, sections: [], suggestions: [], sources: [], actions: [] };
@@ -188,7 +346,7 @@
 
     let reply;
     try {
-      const data = await postJson('/api/message', { text: trimmed });
+      const data = await postJson('/api/message', { text: trimmed, as: who() });
       reply = data.reply;
     } catch (err) {
       reply = errorReply(err.message);

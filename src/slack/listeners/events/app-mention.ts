@@ -16,7 +16,7 @@ export function appMention(bot: SlackBot) {
     // One answer per message, even if Slack sends the mention again (a retry, an edit).
     const ids = deliveryIds(body, `mention:${channel}:${ts}`);
     bot.answers.push(async () => {
-      const reply = await bot.conversation.respond({ type: 'message', text, deliveryIds: ids }, slackContext(channel));
+      const reply = await bot.conversation.respond({ type: 'message', text, deliveryIds: ids }, slackContext(channel, event.user));
       if (reply) await postReply(client, { channel, threadTs }, reply, { command: text });
     });
   };

@@ -15,7 +15,7 @@ export function directMessage(bot: SlackBot) {
     if (!text.trim()) return;
     const ids = deliveryIds(body);
     bot.answers.push(async () => {
-      const reply = await bot.conversation.respond({ type: 'message', text, deliveryIds: ids }, slackContext(message.channel));
+      const reply = await bot.conversation.respond({ type: 'message', text, deliveryIds: ids }, slackContext(message.channel, message.user));
       if (reply) await postReply(client, { channel: message.channel, threadTs: message.thread_ts }, reply, { command: text });
     });
   };
