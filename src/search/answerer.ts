@@ -55,6 +55,9 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   depth: 20,
 };
 
+/** Content words a question needs before it can be shown the nearest statements. */
+const MIN_SITUATION_WORDS = 3;
+
 /** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + RANK_DECAY·n). */
 const RANK_DECAY = 0.15;
 
@@ -114,7 +117,9 @@ export class Answerer {
     const covered = result.answered && result.confidence >= this.policy.strongCoverage;
     if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
-      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation) confidence = 'low';
+      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && this.describesSituation(query)) {
+        confidence = 'low';
+      }
     }
     return {
       answered: confidence !== undefined,
@@ -125,6 +130,15 @@ export class Answerer {
       coverage: result.confidence,
       inDomain,
     };
+  }
+
+  /**
+   * A situation is told in a sentence, not in two words: "se her" or "budget?" may look like
+   * one to the matcher, but only a question with a few content words is shown the nearest.
+   */
+  private describesSituation(query: string): boolean {
+    const content = this.engine.analyzer.words(query, true).filter((w) => w.stem && w.weight >= 1);
+    return content.length >= MIN_SITUATION_WORDS;
   }
 
   /**
