@@ -7,6 +7,7 @@ import type { Platform } from '../store/store.ts';
 import type { ActionRequest } from './actions.ts';
 import type { MessageContext, TipCommandHandler } from './context.ts';
 import type { FeedbackBox } from './feedback.ts';
+import type { HrConversation } from './hr-port.ts';
 import { parseIntent, type Intent } from './intent.ts';
 import type { QuestionChannels } from './question-channels.ts';
 import type { Questions } from './questions.ts';
@@ -42,6 +43,8 @@ export interface ConversationParts {
   feedback: FeedbackBox;
   tipCommands: TipCommandHandler;
   deliveries: DeliveryLog;
+  /** "Spørg HR" (src/hr); without it the HR commands say that HR is not set up. */
+  hr?: HrConversation;
 }
 
 export class UnknownIntentError extends Error {
@@ -107,6 +110,9 @@ export class Conversation {
         return replies.error('Ugyldigt tidspunkt', `"${intent.given}" er ikke et klokkeslæt. Skriv fx ${ctx.commandPrefix}tip abonner 08:30.`);
       case 'question-channel':
         return questionChannels.toggle(intent.on, ctx);
+      case 'hr-channel':
+      case 'hr-saved':
+        return this.parts.hr ? this.parts.hr.command(intent, ctx) : this.noHr();
       default:
         throw new UnknownIntentError(intent);
     }
@@ -118,7 +124,13 @@ export class Conversation {
         return this.parts.feedback.vote(action, ctx.platform);
       case 'show':
         return this.show(action, ctx);
+      default:
+        return this.parts.hr ? this.parts.hr.act(action, ctx) : this.noHr();
     }
+  }
+
+  private noHr(): Reply {
+    return this.parts.replies.info('Spørg HR', 'Spørgsmål til HR er ikke sat op her.');
   }
 
   /** An answer again, without side effects: only read-only intents re-run, a tip by its statement. */
@@ -128,7 +140,7 @@ export class Conversation {
     const intent = parseIntent(action.command);
     let reply: Reply;
     if (statement) reply = replies.tip(statement);
-    else if (intent.type === 'question') reply = questions.again(intent.text, action.questionHash);
+    else if (intent.type === 'question') reply = await questions.again(intent.text, action.questionHash, ctx.platform);
     else if (intent.type === 'direction' || intent.type === 'general' || intent.type === 'help' || intent.type === 'tip' || intent.type === 'tip-invalid-time') {
       reply = await this.reply(intent, ctx);
     } else reply = replies.help(ctx);

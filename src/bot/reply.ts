@@ -46,7 +46,11 @@ export type ReplyType =
   | 'info'
   | 'error'
   /** A vote was counted. */
-  | 'thanks';
+  | 'thanks'
+  /** A form to fill in (`form`): sending a question to HR, HR's answer. */
+  | 'form'
+  /** A question to HR as HR sees it: the question, its facts, the nearest statements, the answer form. */
+  | 'hr-question';
 
 export interface Suggestion {
   /** What to type, without the platform's prefix: "nedad", "til siden", "bungay". */
@@ -64,7 +68,47 @@ export type ReplyAction =
   /** "Hjalp det?" 👍/👎 on the statements shown. */
   | { type: 'feedback'; statementIds: string[]; questionHash: string }
   /** "Flere om <retning>": the direction's full list. */
-  | { type: 'more'; command: string; label: string };
+  | { type: 'more'; command: string; label: string }
+  /**
+   * "Send spørgsmålet til HR": opens the form where the leader chooses anonymous or named. The
+   * question and the nearest statements travel with the button; nothing is sent before it is used.
+   */
+  | { type: 'hr-offer'; label: string; question: string; nearest: string[] }
+  /** HR's "Svar": opens the answer form where a platform shows forms apart from messages. */
+  | { type: 'hr-open'; label: string; questionId: string }
+  /** HR's "Ikke relevant": closes the question with a short note to the asker. */
+  | { type: 'hr-dismiss'; label: string; questionId: string }
+  /** "Fjern" on a saved HR answer. */
+  | { type: 'hr-remove'; label: string; answerId: string };
+
+/** A form field: a text (one line or several) or a choice between a few options. */
+export type FormField =
+  | { type: 'text'; name: string; label: string; value?: string; multiline?: boolean; maxLength: number; required?: boolean; hint?: string }
+  | { type: 'choice'; name: string; label: string; options: Array<{ value: string; label: string }>; value: string; hint?: string };
+
+/** The forms the core knows; a submission names its form. */
+export type FormId = 'hr-ask' | 'hr-answer';
+
+/**
+ * A form to fill in. A front end renders it natively (a Slack modal, Adaptive Card inputs, an
+ * HTML form) and hands the submission back as `{ type: 'submit', form, values }` with `hidden`
+ * among the values.
+ */
+export interface ReplyForm {
+  id: FormId;
+  /** Short: a Slack modal title holds 24 characters. */
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** Values that travel with the form unseen (the question's id). */
+  hidden: Record<string, string>;
+}
+
+/** A label and a short value shown side by side ("Stillet: 3. marts 2026"). */
+export interface Fact {
+  label: string;
+  value: string;
+}
 
 /** What a reply answers, so buttons on it never have to read the text again. */
 export interface Asked {
@@ -89,6 +133,17 @@ export interface Reply {
   actions: ReplyAction[];
   /** Set by the core on replies to a message or a re-shown answer. */
   asked?: Asked;
+  /** A person's own words, shown quoted and escaped like any user text (a question to HR). */
+  quote?: string;
+  /** Short facts shown side by side (a question to HR: day, platform, who). */
+  facts?: Fact[];
+  /** A form to fill in: on a 'form' reply, or inline on a question to HR where the platform shows forms in messages. */
+  form?: ReplyForm;
+  /** The id of the question just sent to HR, for a page that fetches the answer later itself. */
+  sentToHr?: string;
+  /** Answers from HR fetched by the page (the first is the reply itself), and the questions they answer. */
+  inbox?: Reply[];
+  delivered?: string[];
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

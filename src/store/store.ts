@@ -44,6 +44,8 @@ export interface StoreData {
   seenEvents: Record<string, number>;
   /** Owned by src/tips: subscriptions, rotation and the exactly-once claims. */
   tips: Record<string, unknown>;
+  /** Owned by src/hr (its repository): questions sent to HR, saved answers, HR channels, insight counts. */
+  hr: Record<string, unknown>;
   /**
    * Where a front end can post into a conversation later (a daily tip), by platform and then by
    * conversation id. Opaque here: each front end owns the shape of its own addresses.
@@ -60,6 +62,7 @@ function emptyData(): StoreData {
     questionChannels: [],
     seenEvents: {},
     tips: {},
+    hr: {},
     addresses: {},
   };
 }
