@@ -120,8 +120,12 @@ export class Conversation {
 
   private async act(action: ActionRequest, ctx: MessageContext): Promise<Reply> {
     switch (action.type) {
-      case 'feedback':
-        return this.parts.feedback.vote(action, ctx.platform);
+      case 'feedback': {
+        // Only a free question is offered to HR after a 👎 (not a tip, not a direction's list).
+        const { question, ...vote } = action;
+        const asked = question !== undefined && parseIntent(question).type === 'question' ? { question } : {};
+        return this.parts.feedback.vote({ ...vote, ...asked }, ctx.platform);
+      }
       case 'show':
         return this.show(action, ctx);
       default:

@@ -8,10 +8,12 @@ import type { Logger, RunningFrontEnd } from '../app.ts';
 import type { Conversation } from '../bot/conversation.ts';
 import type { KnowledgeSource } from '../bot/replies.ts';
 import type { Config } from '../config.ts';
+import type { HrFrontEnds } from '../hr/front-ends.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
 import type { TodaysTip } from '../tips/today.ts';
 import { createSlackBot, describeError, type SlackBot } from './bot.ts';
 import { createTipDelivery } from './delivery.ts';
+import { createSlackHrFrontEnd } from './hr.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
@@ -25,6 +27,8 @@ export interface SlackDeps {
   knowledge: KnowledgeSource;
   todaysTip: TodaysTip;
   tipDeliveries: TipDeliveries;
+  /** "Spørg HR": where Slack registers how it posts to HR_CHANNEL and delivers answers. */
+  hr?: HrFrontEnds;
   log: Logger;
 }
 
@@ -142,6 +146,7 @@ export async function startSlack(deps: SlackDeps, mode: SlackRunMode): Promise<R
     throw new SlackStartError(startProblem(err));
   }
   deps.tipDeliveries.register(SLACK_PLATFORM, createTipDelivery(app.client));
+  deps.hr?.register(SLACK_PLATFORM, createSlackHrFrontEnd(app.client));
 
   if (receiver) {
     const host = deps.config.HOST;

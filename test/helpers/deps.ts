@@ -10,6 +10,9 @@ import type { Reply } from '../../src/bot/reply.ts';
 import { channelsFromSetting } from '../../src/channels.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createConversation } from '../../src/core.ts';
+import { createHrCore, type HrCore } from '../../src/hr/index.ts';
+import type { HrFrontEnds } from '../../src/hr/front-ends.ts';
+import { calendarFromConfig } from '../../src/tips/calendar.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { Store } from '../../src/store/store.ts';
 import { TipDeliveries } from '../../src/tips/delivery.ts';
@@ -44,6 +47,9 @@ export interface TestDeps {
   tips: RecordingTips;
   todaysTip: () => Reply;
   tipDeliveries: TipDeliveries;
+  /** "Spørg HR" on the same store; front ends register in `hr`. */
+  hrCore: HrCore;
+  hr: HrFrontEnds;
   log: TestLog;
 }
 
@@ -69,6 +75,20 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
   };
   const log = testLog();
   const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
-  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels });
-  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, log };
+  const hrCore = createHrCore({
+    store,
+    knowledge,
+    replies,
+    log,
+    settings: {
+      configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
+      retentionDays: config.HR_RETENTION_DAYS,
+      calendar: calendarFromConfig(config),
+      summaryTime: config.HR_SUMMARY_TIME,
+      cutoff: config.TIP_CUTOFF,
+    },
+  });
+  await hrCore.ready;
+  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, hr: hrCore });
+  return { config, knowledge, store, replies, conversation, tips, todaysTip, tipDeliveries: deliveries, hrCore, hr: hrCore.frontEnds, log };
 }

@@ -146,3 +146,52 @@ export function sendAction(url: string, click: ButtonClick, options?: SlackReque
   const body = new URLSearchParams({ payload: JSON.stringify(blockActionsPayload(click)) }).toString();
   return postSigned(url, body, 'application/x-www-form-urlencoded', options);
 }
+
+export interface ViewSubmission {
+  callbackId: string;
+  privateMetadata: string;
+  /** Field name → typed text or chosen option value. */
+  values: Record<string, string>;
+  /** Which fields are choices (sent as selected_option). */
+  choices?: string[];
+  user?: string;
+  userName?: string;
+}
+
+/** view_submission payload, as Slack sends it when a modal's submit button is pressed. */
+export function viewSubmissionPayload(s: ViewSubmission): Record<string, unknown> {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(s.values)) {
+    values[name] = {
+      [name]: s.choices?.includes(name)
+        ? { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } }
+        : { type: 'plain_text_input', value },
+    };
+  }
+  return {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'kommunen' },
+    user: { id: s.user ?? 'U0LEDER1', username: s.userName ?? 'leder', name: s.userName ?? 'leder', team_id: 'T0001' },
+    api_app_id: 'A0LEDELSE',
+    token: 'deprecated-verification-token',
+    trigger_id: `${Date.now()}.1.ghi`,
+    view: {
+      id: 'V0MODAL1',
+      team_id: 'T0001',
+      type: 'modal',
+      callback_id: s.callbackId,
+      private_metadata: s.privateMetadata,
+      state: { values },
+      hash: '1712.abc',
+      app_id: 'A0LEDELSE',
+      bot_id: 'BBOT0001',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
+export function sendViewSubmission(url: string, s: ViewSubmission, options?: SlackRequestOptions): Promise<SlackHttpResponse> {
+  const body = new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(s)) }).toString();
+  return postSigned(url, body, 'application/x-www-form-urlencoded', options);
+}

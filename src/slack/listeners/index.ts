@@ -5,6 +5,7 @@ import type { SlackBot } from '../bot.ts';
 import * as actions from './actions/index.ts';
 import * as commands from './commands/index.ts';
 import * as events from './events/index.ts';
+import * as views from './views/index.ts';
 
 export function registerListeners(app: App, bot: SlackBot): void {
   // Every request counts as "busy": queued answers wait for a quiet moment (answer-queue.ts).
@@ -15,4 +16,5 @@ export function registerListeners(app: App, bot: SlackBot): void {
   commands.register(app, bot);
   events.register(app, bot);
   actions.register(app, bot);
+  views.register(app, bot);
 }
