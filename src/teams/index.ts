@@ -4,6 +4,7 @@
 import type { RunningFrontEnd } from '../app.ts';
 import type { Store } from '../store/store.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
+import type { HrFrontEnds } from '../hr/front-ends.ts';
 import { createTeamsBot, type TeamsBot, type TeamsBotOptions, type TeamsDeps } from './bot.ts';
 import { adoptOlderReferences } from './conversation-refs.ts';
 import { TEAMS_PLATFORM } from './platform.ts';
@@ -27,6 +28,8 @@ export interface TeamsStartDeps extends Omit<TeamsDeps, 'addresses'> {
   /** Keeps the conversations' addresses (and holds older ones to adopt). */
   store: Store;
   tipDeliveries: TipDeliveries;
+  /** "Spørg HR": where Teams registers its HR channel posts and answer delivery. */
+  hr?: HrFrontEnds;
 }
 
 export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
@@ -43,6 +46,7 @@ export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions 
     throw err;
   }
   deps.tipDeliveries.register(TEAMS_PLATFORM, bot.deliverTip);
+  deps.hr?.register(TEAMS_PLATFORM, bot.hrFrontEnd);
   const mode = bot.authenticated ? 'med Bot Framework-login' : 'kun lokalt og uden login, til Microsoft 365 Agents Playground';
   return {
     name: 'Teams',
