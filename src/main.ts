@@ -71,14 +71,15 @@ async function main(): Promise<void> {
   const pruning = setInterval(() => void store.prune(config.RETENTION_DAYS), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
-  const { conversation, tips } = createCore({ config, knowledge, store, log });
+  const { conversation, tips, hr } = createCore({ config, knowledge, store, log });
   const { deliveries: tipDeliveries, todaysTip } = tips;
+  await hr.ready;
 
   const running: RunningFrontEnd[] = [];
   if (slack.mode !== 'off') {
     const { startSlack } = await import('./slack/index.ts');
     try {
-      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, log }, slack.mode));
+      running.push(await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, hr: hr.frontEnds, log }, slack.mode));
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
       log.error(errorMessage(err));
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams({ config, conversation, store, tipDeliveries, log }));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, hr: hr.frontEnds, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb({ config, conversation, todaysTip, log }));
+    running.push(await startWeb({ config, conversation, todaysTip, hr, log }));
   }
   await tips.scheduler.start();
 

@@ -26,6 +26,23 @@ export const FeedbackBody = z.object({
   // could smuggle readable text into the store.
   questionHash: z.string().regex(/^(?:[0-9a-f]{32}|tip:[a-z0-9-]{1,60}|)$/, 'ugyldig spørgsmålsnøgle'),
   vote: z.enum(['up', 'down'], { error: 'Feltet "vote" skal være "up" eller "down".' }),
+  /** The question answered, so a 👎 can offer to send it to HR (nothing is sent before that click). */
+  question: z.string().max(4000).optional(),
+});
+
+const QuestionId = z.string().regex(/^q[0-9a-f]{12}$/, 'ukendt spørgsmål');
+
+/** The page's buttons and forms for "Spørg HR". */
+export const ActionBody = z.object({
+  action: z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('hr-offer'), question: z.string().min(1).max(4000), nearest: z.array(StatementId).max(5) }),
+      z.object({ type: z.literal('submit'), form: z.literal('hr-ask'), values: z.record(z.string(), z.string().max(4000)) }),
+      z.object({ type: z.literal('hr-inbox'), questionIds: z.array(QuestionId).max(50) }),
+    ],
+    { error: 'Feltet "action" er ikke en handling, siden kender.' },
+  ),
 });
 
 /** Danish text for a zod failure: the first problem, with the field it is about. */
@@ -56,8 +73,10 @@ export const WEB_PLATFORM = 'web';
 export const WEB_CONTEXT: MessageContext = {
   platform: WEB_PLATFORM,
   commandPrefix: '',
-  capabilities: { tipSubscriptions: false, questionChannels: false, forms: false },
+  capabilities: { tipSubscriptions: false, questionChannels: false, forms: true, knowsName: false },
   wording: {
+    hrAnswerArrives: 'Svaret vises her på siden, når HR har svaret — også hvis du lukker siden og åbner den igen senere.',
+    hrChannelSetup: { title: 'HR-kanaler er til Slack og Teams', text: 'På den lokale side ser HR spørgsmålene på /hr.' },
     noTipSubscriptions: { title: 'Daglige tips er til Slack og Teams', text: TIP_SUBSCRIPTION_INFO },
     noQuestionChannels: { title: 'Spørgsmålskanaler er til Slack og Teams', text: QUESTION_CHANNEL_INFO },
   },
@@ -82,7 +101,16 @@ export async function postFeedback(core: WebCore, input: unknown): Promise<ApiRe
   if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
   const reply = await core.conversation.respond({ type: 'action', action: { type: 'feedback', ...parsed.data } }, WEB_CONTEXT);
   if (reply?.type !== 'thanks') return { status: 400, body: { error: `Forespørgslen er ugyldig (felt "statementIds"): ${reply?.intro ?? 'ukendt udsagn'}` } };
-  return { status: 200, body: { ok: true, message: 'Tak for din feedback' } };
+  // After a 👎 on a question the reply offers to send it to HR.
+  const offer = reply.actions.length ? { reply } : {};
+  return { status: 200, body: { ok: true, message: 'Tak for din feedback', ...offer } };
+}
+
+export async function postAction(core: WebCore, input: unknown): Promise<ApiResult> {
+  const parsed = ActionBody.safeParse(input);
+  if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
+  const reply = await core.conversation.respond({ type: 'action', action: parsed.data.action }, WEB_CONTEXT);
+  return { status: 200, body: { reply } };
 }
 
 export function getTip(core: WebCore): ApiResult {

@@ -13,12 +13,15 @@ import type { Logger, RunningFrontEnd } from '../app.ts';
 import type { Config } from '../config.ts';
 import { readBody } from '../shared/http-body.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
-import { getTip, postFeedback, postMessage, type ApiResult, type WebCore } from './api.ts';
+import { getTip, postAction, postFeedback, postMessage, WEB_CONTEXT, WEB_PLATFORM, type ApiResult, type WebCore } from './api.ts';
+import { hrPage, insightPage, postHrForm, type WebHr } from './hr-pages.ts';
 
 /** What the local page uses: where to listen, the conversation, today's tip and the log. */
 export interface WebDeps extends WebCore {
   config: Pick<Config, 'HOST' | 'PORT'>;
   log: Logger;
+  /** "Spørg HR": HR's pages (/hr, /indsigt); the page is where its leaders fetch HR's answers. */
+  hr?: WebHr;
 }
 
 /** Largest request body accepted. A long pasted question (100 kB) fits; more is refused. */
@@ -166,7 +169,7 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
       if (url.pathname === '/api/tip') {
         if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'Brug GET til /api/tip.', { Allow: 'GET, HEAD' });
         result = getTip(deps);
-      } else if (url.pathname === '/api/message' || url.pathname === '/api/feedback') {
+      } else if (url.pathname === '/api/message' || url.pathname === '/api/feedback' || url.pathname === '/api/action') {
         if (method !== 'POST') return sendError(res, 405, `Brug POST til ${url.pathname}.`, { Allow: 'POST' });
         // Another site's page may not post here: browsers send Origin on cross-site POSTs.
         if (!sameOrigin(req)) {
@@ -177,11 +180,17 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
           return sendError(res, 415, 'Send forespørgslen som JSON (Content-Type: application/json).');
         }
         const body = await readJsonBody(req);
-        result = url.pathname === '/api/message' ? await postMessage(deps, body) : await postFeedback(deps, body);
+        result =
+          url.pathname === '/api/message' ? await postMessage(deps, body) : url.pathname === '/api/feedback' ? await postFeedback(deps, body) : await postAction(deps, body);
       } else {
         return sendError(res, 404, 'Den adresse findes ikke i Ledelsesbots API.');
       }
       sendJson(res, result.status, result.body);
+      return;
+    }
+
+    if (deps.hr && (url.pathname === '/hr' || url.pathname === '/indsigt')) {
+      await hrRoute(deps.hr, url, method, req, res);
       return;
     }
 
@@ -205,6 +214,28 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
     res.end(method === 'HEAD' ? undefined : asset.body);
   }
 
+  async function hrRoute(hr: WebHr, url: URL, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (url.pathname === '/hr' && method === 'POST') {
+      if (!sameOrigin(req)) return sendError(res, 403, 'Forespørgsler fra andre sider afvises.');
+      if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
+        req.resume();
+        return sendError(res, 415, 'Send formularen fra siden /hr.');
+      }
+      const read = await readBody(req, MAX_BODY_BYTES);
+      if (!read.ok) throw new HttpError(read.problem === 'too-large' ? 413 : 400, 'Formularen er for stor eller blev afbrudt.');
+      const message = await postHrForm(deps.conversation, WEB_CONTEXT, new URLSearchParams(read.body.toString('utf8')));
+      res.writeHead(303, { ...COMMON_HEADERS, Location: `/hr?besked=${encodeURIComponent(message)}`, 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'Siden kan kun hentes med GET.', { Allow: 'GET, HEAD' });
+    const html =
+      url.pathname === '/hr' ? await hrPage(hr, url.searchParams.get('besked')?.slice(0, 2000) ?? undefined) : insightPage(await hr.insight());
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : body);
+  }
+
   return (req: IncomingMessage, res: ServerResponse): void => {
     route(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
@@ -221,6 +252,12 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
 /** Starts the local chat page on config.PORT (0 picks a free port) and HOST (default 127.0.0.1). */
 export async function startWeb(deps: WebDeps): Promise<WebFrontEnd> {
   const host = deps.config.HOST ?? DEFAULT_HOST;
+  // HR's answer to a question from the page waits until the page fetches it (/api/action hr-inbox).
+  deps.hr?.frontEnds.register(WEB_PLATFORM, {
+    label: 'den lokale side',
+    listsQuestions: true,
+    deliverToAsker: async () => ({ ok: true, waiting: true }),
+  });
   const server = createServer(createWebHandler(deps, { loopbackOnly: isLoopbackHost(host) }));
   // A client that misbehaves at the socket level must never take the app down.
   server.on('clientError', (_err, socket) => {
