@@ -232,7 +232,9 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
     const html =
       url.pathname === '/hr' ? await hrPage(hr, url.searchParams.get('besked')?.slice(0, 2000) ?? undefined) : insightPage(await hr.insight());
     const body = Buffer.from(html, 'utf8');
-    res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the page's
+    // form posts, and the same-origin check could not tell them from another site's.
+    res.writeHead(200, { ...COMMON_HEADERS, 'Referrer-Policy': 'same-origin', 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     res.end(method === 'HEAD' ? undefined : body);
   }
 

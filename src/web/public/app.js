@@ -86,7 +86,7 @@
     return svg;
   }
 
-  function feedbackBlock(action, question) {
+  function feedbackBlock(action, askedText) {
     const box = el('div', { className: 'feedback' });
     const question = el('p', { className: 'feedback-question', text: 'Hjalp det?' });
     const status = el('p', { className: 'feedback-status', attrs: { role: 'status' } });
@@ -100,7 +100,7 @@
       status.textContent = '';
       try {
         const body = { statementIds: action.statementIds, questionHash: action.questionHash, vote: value };
-        if (value === 'down' && question) body.question = question;
+        if (value === 'down' && askedText) body.question = askedText;
         const data = await postJson('/api/feedback', body);
         // After a 👎 on a question: the offer to send it to HR, under the thanks.
         if (data && data.reply && data.reply.actions && data.reply.actions.length) box.append(renderReply(data.reply, { showTitle: false }));
@@ -227,7 +227,7 @@
       const first = log.querySelector('.message.bot:last-child textarea, .message.bot:last-child input');
       if (first) first.focus();
     });
-    return el('div', { className: 'suggestions' }, [button]);
+    return el('div', { className: 'hr-offer-row' }, [button]);
   }
 
   let formCount = 0;
