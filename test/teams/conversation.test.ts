@@ -97,7 +97,7 @@ describe('personal chat', () => {
     const text = textOf(card);
     expect(text).toContain('Det sagde ledelsesgrupperne');
 
-    const expected = h.deps.knowledge.current.engine.search(question, { top: 3 });
+    const expected = h.deps.knowledge.current.answerer.answer(question, { top: 3 });
     expect(expected.answered).toBe(true);
     for (const hit of expected.hits) {
       expect(text).toContain(hit.statement.text);
@@ -194,7 +194,7 @@ describe('channels and group chats', () => {
     const question = 'Hvordan fortæller jeg mine medarbejdere om nedskæringerne?';
     await h.post(channelMention(h.connector.serviceUrl, question));
     const text = textOf(cardsOf(h.connector.activities()[0]!.activity)[0]);
-    const expected = h.deps.knowledge.current.engine.search(question, { top: 3 });
+    const expected = h.deps.knowledge.current.answerer.answer(question, { top: 3 });
     for (const hit of expected.hits) expect(text).toContain(hit.statement.text);
     // What was searched (and counted, as a hash) is the question alone, without "<at>Ledelsesbot</at>".
     expect(h.deps.store.data.questions.at(-1)!.questionHash).toBe(h.deps.store.hashQuestion(question));
