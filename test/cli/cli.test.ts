@@ -14,7 +14,9 @@ const kb = loadKnowledge();
 const temp = mkdtempSync(path.join(tmpdir(), 'ledelse-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const RESULT_FIELDS = ['answered', 'question', 'results'];
+const RESULT_FIELDS = ['answered', 'question', 'results', 'situations'];
+/** The fields of an answer: `confidence` ("high" or "low") only when it was answered. */
+const fieldsOf = (o: Record<string, unknown>) => Object.keys(o).filter((k) => k !== 'confidence').sort();
 const STATEMENT_FIELDS = ['direction', 'groups', 'id', 'kind', 'text'];
 
 /** A usage error: Danish on stderr, nothing on stdout, exit code 2. */
@@ -59,7 +61,8 @@ describe.concurrent('ledelse ask', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const parsed = JSON.parse(r.stdout); // throws if anything but JSON is on stdout
-    expect(Object.keys(parsed).sort()).toEqual(RESULT_FIELDS);
+    expect(fieldsOf(parsed)).toEqual(RESULT_FIELDS);
+    expect(parsed.confidence).toBe('high');
     expect(parsed.question).toBe(question);
     expect(parsed.answered).toBe(true);
     expect(parsed.results).toHaveLength(3);
@@ -115,7 +118,8 @@ describe.concurrent('ledelse ask', () => {
     const expected = questions.filter((q) => q.trim() !== '');
     expect(objects.map((o) => o.question)).toEqual(expected);
     for (const o of objects) {
-      expect(Object.keys(o).sort()).toEqual(RESULT_FIELDS);
+      expect(fieldsOf(o)).toEqual(RESULT_FIELDS);
+      expect('confidence' in o).toBe(o.answered);
       expect(o.results.length > 0).toBe(o.answered);
       for (const res of o.results) expect(Object.keys(res).sort()).toEqual([...STATEMENT_FIELDS, 'score'].sort());
     }
