@@ -65,6 +65,13 @@ export const EnvSchema = z.object({
   TEAMS_PORT: port.default(3978),
   /** Where the Teams endpoint listens when CLIENT_ID is set (all interfaces if unset). Without it: 127.0.0.1 only. */
   TEAMS_HOST: optional,
+
+  /** Spørg HR: the Slack channel that receives the questions leaders send to HR. */
+  HR_CHANNEL: optional,
+  /** Days a question to HR is kept after it was answered or closed. */
+  HR_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** When the weekly summary comes in the HR channel on the week's first working day (Copenhagen). */
+  HR_SUMMARY_TIME: time.default('08:00'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

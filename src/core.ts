@@ -12,6 +12,7 @@ import { FeedbackBox } from './bot/feedback.ts';
 import { QuestionChannels } from './bot/question-channels.ts';
 import { Questions } from './bot/questions.ts';
 import { Replies, type KnowledgeSource } from './bot/replies.ts';
+import { createHrCore, type HrCore } from './hr/index.ts';
 import type { Store } from './store/store.ts';
 import { calendarFromConfig } from './tips/calendar.ts';
 import { createTipCore, type TipCore, type TipCoreOptions } from './tips/index.ts';
@@ -25,20 +26,24 @@ export interface ConversationDeps {
   pinnedQuestionChannels?: ReadonlySet<string>;
   /** Brief and backbrief (src/brief). */
   briefs?: BriefHandler;
+  /** "Spørg HR"; without it no question is offered to HR. */
+  hr?: HrCore;
 }
 
 /** The conversation and its parts, on the given tip commands. */
 export function createConversation(deps: ConversationDeps): Conversation {
   const { knowledge, store, replies, tipCommands } = deps;
+  const hr = deps.hr?.service;
   return new Conversation({
     knowledge,
     replies,
-    questions: new Questions(knowledge, replies, store),
+    questions: new Questions(knowledge, replies, store, hr),
     questionChannels: new QuestionChannels(store, deps.pinnedQuestionChannels ?? new Set(), replies),
-    feedback: new FeedbackBox(knowledge, store, replies),
+    feedback: new FeedbackBox(knowledge, store, replies, hr),
     tipCommands,
     deliveries: store,
     ...(deps.briefs ? { briefs: deps.briefs } : {}),
+    ...(hr ? { hr } : {}),
   });
 }
 
@@ -46,6 +51,7 @@ export interface Core {
   replies: Replies;
   tips: TipCore;
   brief: BriefCore;
+  hr: HrCore;
   conversation: Conversation;
 }
 
@@ -80,7 +86,24 @@ export function createCore(
     },
     { ...(options.now ? { now: options.now } : {}), ...(options.cron !== undefined ? { cron: options.cron } : {}) },
   );
+  const hr = createHrCore(
+    {
+      store,
+      knowledge,
+      replies,
+      log,
+      settings: {
+        configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
+        retentionDays: config.HR_RETENTION_DAYS,
+        calendar: calendarFromConfig(config),
+        summaryTime: config.HR_SUMMARY_TIME,
+        cutoff: config.TIP_CUTOFF,
+      },
+    },
+    options.now,
+  );
+  tips.scheduler.addJob((now) => hr.summary.run(now));
   const pinned = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
-  const conversation = createConversation({ knowledge, store, replies, tipCommands: tips.commands, pinnedQuestionChannels: pinned, briefs: brief.briefs });
-  return { replies, tips, brief, conversation };
+  const conversation = createConversation({ knowledge, store, replies, tipCommands: tips.commands, pinnedQuestionChannels: pinned, briefs: brief.briefs, hr });
+  return { replies, tips, brief, hr, conversation };
 }

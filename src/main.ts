@@ -82,8 +82,9 @@ async function main(): Promise<void> {
   const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
   pruning.unref();
   // The core first, in dependency order; then the front ends, each with what it uses.
-  const { conversation, tips, brief } = createCore({ config, knowledge, store, log });
+  const { conversation, tips, brief, hr } = createCore({ config, knowledge, store, log });
   const { deliveries: tipDeliveries, todaysTip } = tips;
+  await hr.ready;
   // /readyz on every front end's port: the knowledge loaded and the store reachable.
   const probe = () => readiness({ knowledge, store });
   const personDeliveries = brief.deliveries;
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const { startSlack } = await import('./slack/index.ts');
     try {
       running.push(
-        await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, personDeliveries, readiness: probe, log }, slack.mode),
+        await startSlack({ config, knowledge, conversation, todaysTip, tipDeliveries, personDeliveries, hr: hr.frontEnds, readiness: probe, log }, slack.mode),
       );
     } catch (err) {
       // A refused token or an unreachable Slack: one clear paragraph, not a stack trace.
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   {
     const { startTeams } = await import('./teams/index.ts');
     try {
-      running.push(await startTeams({ config, conversation, store, tipDeliveries, personDeliveries, readiness: probe, log }));
+      running.push(await startTeams({ config, conversation, store, tipDeliveries, personDeliveries, hr: hr.frontEnds, readiness: probe, log }));
     } catch (err) {
       // Without Teams credentials the Teams endpoint is only a local convenience: the rest runs on.
       if (config.CLIENT_ID) throw err;
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   }
   if (slack.mode !== 'http') {
     const { startWeb } = await import('./web/server.ts');
-    running.push(await startWeb({ config, conversation, todaysTip, personDeliveries, readiness: probe, log }));
+    running.push(await startWeb({ config, conversation, todaysTip, personDeliveries, hr, readiness: probe, log }));
   }
   await tips.scheduler.start();
   await brief.scheduler.start();

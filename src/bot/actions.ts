@@ -11,9 +11,21 @@ import { z } from 'zod';
 import type { Vote } from '../store/store.ts';
 import type { FormId } from './reply.ts';
 
+/** Who did something, as the platform knows them (only kept when a leader chooses to send their name). */
+export interface Person {
+  name?: string;
+}
+
 export type ActionRequest =
   /** 👍/👎 on the statements a reply showed. */
-  | { type: 'feedback'; vote: Vote; statementIds: string[]; questionHash: string }
+  | {
+      type: 'feedback';
+      vote: Vote;
+      statementIds: string[];
+      questionHash: string;
+      /** The question the statements answered, when the button knows it: a 👎 then offers to send it to HR. */
+      question?: string;
+    }
   /**
    * Show an answer again, without side effects (share, "Flere om …", "Vis flere", a suggestion):
    * `command` as the core read it (Reply.asked.text); a tip by its statement; a question's
@@ -22,12 +34,25 @@ export type ActionRequest =
   | { type: 'show'; command: string; statementId?: string; questionHash?: string }
   /** Show a form (the backbrief form of a brief; a new brief). */
   | { type: 'open-form'; form: FormId; ref?: string }
-  /** A filled-in form: values by field id (people fields as lists of user ids). */
-  | { type: 'submit'; form: FormId; ref?: string; values: Record<string, string | string[]> }
+  /**
+   * A filled-in form: values by field id (brief's people fields as lists of user ids; HR's forms
+   * carry their hidden values among `values`); `person` as the platform knows them.
+   */
+  | { type: 'submit'; form: FormId; ref?: string; values: Record<string, string | string[]>; person?: Person }
   /** The author closes a brief. */
   | { type: 'brief-close'; ref: string }
   /** The person's briefs: those they gave, with the backbriefs, and those given to them. */
-  | { type: 'brief-status' };
+  | { type: 'brief-status' }
+  /** "Send spørgsmålet til HR" was clicked: the core answers with the form to send it. */
+  | { type: 'hr-offer'; question: string; nearest: string[] }
+  /** HR's "Svar": the answer form for the question. */
+  | { type: 'hr-open'; questionId: string }
+  /** HR's "Ikke relevant". */
+  | { type: 'hr-dismiss'; questionId: string; person?: Person }
+  /** "Fjern" on a saved HR answer. */
+  | { type: 'hr-remove'; answerId: string }
+  /** The local page asks for answers that have arrived to the questions it sent. */
+  | { type: 'hr-inbox'; questionIds: string[] };
 
 /** Ids the core hands out for briefs: never longer, never anything but these characters. */
 const Ref = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);

@@ -14,6 +14,8 @@ export interface Capabilities {
   questionChannels: boolean;
   /** The platform can show a form and hand its submission back (for multi-step conversations). */
   forms: boolean;
+  /** The platform knows the person's name, so a question to HR can carry it without asking. */
+  knowsName?: boolean;
 }
 
 /** A title and a Danish paragraph. */
@@ -35,6 +37,10 @@ export interface PlatformWording {
   questionChannelReach?: string;
   /** How to ask when the bot is not listening by itself ("Nævn @Ledelsesbot eller brug /ledelse"). */
   howToAsk?: string;
+  /** Where HR's answer will arrive, after a question is sent to HR ("Svaret kommer her i tråden."). */
+  hrAnswerArrives?: string;
+  /** Instead of "hr kanal til", where the HR channel is set up another way (Slack's HR_CHANNEL). */
+  hrChannelSetup?: Notice;
 }
 
 export interface MessageContext {

@@ -7,6 +7,7 @@ import type { Platform } from '../store/store.ts';
 import type { ActionRequest } from './actions.ts';
 import type { BriefHandler, MessageContext, TipCommandHandler } from './context.ts';
 import type { FeedbackBox } from './feedback.ts';
+import type { HrConversation } from './hr-port.ts';
 import { parseIntent, type Intent } from './intent.ts';
 import type { QuestionChannels } from './question-channels.ts';
 import type { Questions } from './questions.ts';
@@ -44,6 +45,8 @@ export interface ConversationParts {
   deliveries: DeliveryLog;
   /** Brief and backbrief (src/brief); without it they are not offered. */
   briefs?: BriefHandler;
+  /** "Spørg HR" (src/hr); without it the HR commands say that HR is not set up. */
+  hr?: HrConversation;
 }
 
 export class UnknownIntentError extends Error {
@@ -112,6 +115,9 @@ export class Conversation {
       case 'brief':
       case 'brief-status':
         return this.parts.briefs ? this.parts.briefs.command(intent, ctx) : this.noBriefs();
+      case 'hr-channel':
+      case 'hr-saved':
+        return this.parts.hr ? this.parts.hr.command(intent, ctx) : this.noHr();
       default:
         throw new UnknownIntentError(intent);
     }
@@ -119,20 +125,32 @@ export class Conversation {
 
   private async act(action: ActionRequest, ctx: MessageContext): Promise<Reply> {
     switch (action.type) {
-      case 'feedback':
-        return this.parts.feedback.vote(action, ctx.platform);
+      case 'feedback': {
+        // Only a free question is offered to HR after a 👎 (not a tip, not a direction's list).
+        const { question, ...vote } = action;
+        const asked = question !== undefined && parseIntent(question).type === 'question' ? { question } : {};
+        return this.parts.feedback.vote({ ...vote, ...asked }, ctx.platform);
+      }
       case 'show':
         return this.show(action, ctx);
-      case 'open-form':
       case 'submit':
+        if (action.form === 'brief' || action.form === 'backbrief') return this.parts.briefs ? this.parts.briefs.act(action, ctx) : this.noBriefs();
+        return this.parts.hr ? this.parts.hr.act(action, ctx) : this.noHr();
+      case 'open-form':
       case 'brief-close':
       case 'brief-status':
         return this.parts.briefs ? this.parts.briefs.act(action, ctx) : this.noBriefs();
+      default:
+        return this.parts.hr ? this.parts.hr.act(action, ctx) : this.noHr();
     }
   }
 
   private noBriefs(): Reply {
     return this.parts.replies.info('Brief og backbrief', 'Brief og backbrief er ikke sat op her.');
+  }
+
+  private noHr(): Reply {
+    return this.parts.replies.info('Spørg HR', 'Spørgsmål til HR er ikke sat op her.');
   }
 
   /** An answer again, without side effects: only read-only intents re-run, a tip by its statement. */
@@ -142,7 +160,7 @@ export class Conversation {
     const intent = parseIntent(action.command);
     let reply: Reply;
     if (statement) reply = replies.tip(statement);
-    else if (intent.type === 'question') reply = questions.again(intent.text, action.questionHash);
+    else if (intent.type === 'question') reply = await questions.again(intent.text, action.questionHash, ctx.platform);
     else if (intent.type === 'direction' || intent.type === 'general' || intent.type === 'help' || intent.type === 'tip' || intent.type === 'tip-invalid-time') {
       reply = await this.reply(intent, ctx);
     } else reply = replies.help(ctx);

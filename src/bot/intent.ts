@@ -24,6 +24,10 @@ export type Intent =
   /** Give a brief (the form), or see one's briefs and their backbriefs. */
   | { type: 'brief' }
   | { type: 'brief-status' }
+  /** "hr kanal til|fra": this channel receives (or stops receiving) the questions sent to HR. */
+  | { type: 'hr-channel'; on: boolean }
+  /** "hr svar": the answers HR saved as knowledge. */
+  | { type: 'hr-saved' }
   | { type: 'question'; text: string };
 
 /** Words that may stand around a direction without making it a question. */
@@ -94,6 +98,11 @@ export function parseIntent(text: string): Intent {
   if (first === 'kanal' && (second === 'sporgsmal' || second === 'spoergsmaal' || second === 'sporgsmaal') && (third === 'til' || third === 'fra')) {
     return { type: 'question-channel', on: third === 'til' };
   }
+
+  if (first === 'hr' && second === 'kanal' && (third === 'til' || third === 'fra') && words.length === 3) {
+    return { type: 'hr-channel', on: third === 'til' };
+  }
+  if (first === 'hr' && second === 'svar' && words.length === 2) return { type: 'hr-saved' };
 
   // A short command made only of a direction, a do/don't word and filler.
   if (words.length <= 5) {

@@ -48,10 +48,12 @@ export type ReplyType =
   | 'error'
   /** A vote was counted. */
   | 'thanks'
-  /** A form to fill in (brief, backbrief): the form is in `actions`. */
+  /** A form to fill in (brief, backbrief, sending a question to HR, HR's answer): the form is in `actions` (brief) or `form` (HR). */
   | 'form'
   /** Brief and backbrief: a brief received, a backbrief, the author's overview, a note. */
-  | 'brief';
+  | 'brief'
+  /** A question to HR as HR sees it: the question, its facts, the nearest statements, the answer form. */
+  | 'hr-question';
 
 export interface Suggestion {
   /** What to type, without the platform's prefix: "nedad", "til siden", "bungay". */
@@ -73,10 +75,24 @@ export type ReplyAction =
   /** A form to show at once (a Slack modal, Adaptive Card inputs, an HTML form). */
   | { type: 'form'; form: FormSpec }
   /** A button that hands a typed request back to the core ("Giv backbrief", "Luk briefet"). */
-  | { type: 'button'; label: string; request: ActionRequest; style?: 'primary' | 'danger' };
+  | { type: 'button'; label: string; request: ActionRequest; style?: 'primary' | 'danger' }
+  /**
+   * "Send spørgsmålet til HR": opens the form where the leader chooses anonymous or named. The
+   * question and the nearest statements travel with the button; nothing is sent before it is used.
+   */
+  | { type: 'hr-offer'; label: string; question: string; nearest: string[] }
+  /** HR's "Svar": opens the answer form where a platform shows forms apart from messages. */
+  | { type: 'hr-open'; label: string; questionId: string }
+  /** HR's "Ikke relevant": closes the question with a short note to the asker. */
+  | { type: 'hr-dismiss'; label: string; questionId: string }
+  /** "Fjern" on a saved HR answer. */
+  | { type: 'hr-remove'; label: string; answerId: string };
 
 /** Which form a multi-step conversation shows. */
-export type FormId = 'brief' | 'backbrief';
+export type BriefFormId = 'brief' | 'backbrief';
+/** The forms of "Spørg HR" (a ReplyForm). */
+export type HrFormId = 'hr-ask' | 'hr-answer';
+export type FormId = BriefFormId | HrFormId;
 
 export interface FormOption {
   value: string;
@@ -105,7 +121,7 @@ export interface FormField {
 }
 
 export interface FormSpec {
-  form: FormId;
+  form: BriefFormId;
   /** What the form is about (the brief a backbrief answers). */
   ref?: string;
   title: string;
@@ -137,6 +153,32 @@ export interface ReplyDetailGroup {
   actions?: ReplyAction[];
 }
 
+/** A field of an HR form (ReplyForm): a text (one line or several) or a choice between a few options. */
+export type HrFormField =
+  | { type: 'text'; name: string; label: string; value?: string; multiline?: boolean; maxLength: number; required?: boolean; hint?: string }
+  | { type: 'choice'; name: string; label: string; options: Array<{ value: string; label: string }>; value: string; hint?: string };
+
+/**
+ * A form to fill in. A front end renders it natively (a Slack modal, Adaptive Card inputs, an
+ * HTML form) and hands the submission back as `{ type: 'submit', form, values }` with `hidden`
+ * among the values.
+ */
+export interface ReplyForm {
+  id: HrFormId;
+  /** Short: a Slack modal title holds 24 characters. */
+  title: string;
+  submitLabel: string;
+  fields: HrFormField[];
+  /** Values that travel with the form unseen (the question's id). */
+  hidden: Record<string, string>;
+}
+
+/** A label and a short value shown side by side ("Stillet: 3. marts 2026"). */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
 /** What a reply answers, so buttons on it never have to read the text again. */
 export interface Asked {
   /** The text as the core read it (a command or a question). */
@@ -162,6 +204,17 @@ export interface Reply {
   asked?: Asked;
   /** Labelled details in groups (brief and backbrief). */
   groups?: ReplyDetailGroup[];
+  /** A person's own words, shown quoted and escaped like any user text (a question to HR). */
+  quote?: string;
+  /** Short facts shown side by side (a question to HR: day, platform, who). */
+  facts?: Fact[];
+  /** A form to fill in: on a 'form' reply, or inline on a question to HR where the platform shows forms in messages. */
+  form?: ReplyForm;
+  /** The id of the question just sent to HR, for a page that fetches the answer later itself. */
+  sentToHr?: string;
+  /** Answers from HR fetched by the page (the first is the reply itself), and the questions they answer. */
+  inbox?: Reply[];
+  delivered?: string[];
 }
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

@@ -24,7 +24,8 @@ Brug:
   ledelse ask --jsonl [--top N] [--corpus FIL]   ét spørgsmål pr. linje på stdin, én JSON-linje pr. svar
   ledelse list [--direction RETNING] [--kind TYPE] [--json]
   ledelse validate                              tjek udsagn, leksikon, situationer og eksempler uden for emnet i data/
-  ledelse stats                                 stemmer pr. udsagn og andelen af spørgsmål uden godt svar
+  ledelse stats [--json]                        stemmer pr. udsagn, andelen uden godt svar og HR's indsigt pr. uge
+  ledelse hr list|remove|export|purge           HR's gemte svar (se "ledelse hr help")
   ledelse tip --date ÅÅÅÅ-MM-DD --channel ID    vis hvad der ville blive postet den dag (poster intet)
   ledelse migrate-state --from FIL              flyt en pilots tilstandsfil (DB_FILE) over i PostgreSQL (DATABASE_URL)
 
@@ -200,13 +201,35 @@ function validate(out: (s: string) => void): number {
   return 0;
 }
 
-async function stats(out: (s: string) => void): Promise<number> {
+async function stats(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
   const { loadConfig } = await import('../config.ts');
   const { openStore } = await import('../store/open.ts');
+  const { StoreHrRepository } = await import('../hr/store-repository.ts');
+  const { insightFigures } = await import('../hr/insight.ts');
   const config = loadConfig();
   const store = await openStore(config, { quiet: true });
-  const { votes, questions, unanswered } = await store.stats().finally(() => store.close());
-  const { kb } = knowledge();
+  const index = knowledge();
+  const { kb } = index;
+  const { votes, questions, unanswered, insight } = await (async () => {
+    const { votes, questions, unanswered } = await store.stats();
+    const insight = await insightFigures(
+      {
+        repository: new StoreHrRepository(store),
+        feedback: async () => (await store.exportData()).feedback,
+        situations: () => index.situations,
+        statementText: (id) => kb.byId.get(id)?.text,
+      },
+      new Date(),
+    );
+    return { votes, questions, unanswered, insight };
+  })().finally(() => store.close());
+  if (values.json) {
+    out(JSON.stringify({ questions, unanswered, votes: Object.fromEntries(votes), insight }, null, 2));
+    return 0;
+  }
+  const last = insight.weeks.at(-1)!;
+  out(`Denne uge (${last.label}): ${last.questions} spørgsmål, ${last.high + last.hr} med godt svar, ${last.low} med det nærmeste, ${last.none} uden svar. Åbne spørgsmål til HR: ${insight.openQuestions.length}. Gemte svar fra HR: ${insight.savedAnswers}.`);
   out(`Spørgsmål: ${questions}. Uden godt svar: ${unanswered}${questions ? ` (${((100 * unanswered) / questions).toFixed(0)} %)` : ''}.`);
   if (votes.size === 0) {
     out('Ingen stemmer endnu.');
@@ -275,9 +298,18 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     case 'validate':
       return validate(out);
     case 'stats':
-      return stats(out);
+      return stats(rest, out);
     case 'migrate-state':
       return migrateState(rest, out);
+    case 'hr': {
+      const { runHrCommand, HrUsageError } = await import('./hr.ts');
+      try {
+        return await runHrCommand(rest, out);
+      } catch (err) {
+        if (err instanceof HrUsageError) throw new UsageError(err.message);
+        throw err;
+      }
+    }
     case 'tip': {
       const { runTipCommand } = await import('./tip.ts');
       return runTipCommand(rest);

@@ -24,7 +24,33 @@ export const ACTION = {
   page: 'ledelse_page',
   /** Suggested commands after "no good match" and in help: ledelse_run_0, ledelse_run_1, … */
   runPrefix: 'ledelse_run_',
+  /** "Send spørgsmålet til HR". */
+  hrOffer: 'ledelse_hr_offer',
+  /** HR's "Svar" and "Ikke relevant" on a question in the HR channel. */
+  hrOpen: 'ledelse_hr_open',
+  hrDismiss: 'ledelse_hr_dismiss',
+  /** "Fjern" on a saved HR answer: ledelse_hr_remove_0, … */
+  hrRemovePrefix: 'ledelse_hr_remove_',
 } as const;
+
+/** The modals' callback ids. */
+export const HR_VIEW = { ask: 'ledelse_hr_ask', answer: 'ledelse_hr_answer' } as const;
+
+/** The HR offer: the question (as much as fits) and the nearest statements. */
+export const HrOfferValueSchema = z.object({ q: z.string().min(1).max(MAX_BUTTON_VALUE), n: z.array(z.string().max(60)).max(5) });
+export type HrOfferValue = z.infer<typeof HrOfferValueSchema>;
+export const HrQuestionValueSchema = z.object({ i: z.string().regex(/^q[0-9a-f]{12}$/) });
+export const HrAnswerIdValueSchema = z.object({ a: z.string().regex(/^hr-[0-9a-f]{12}$/) });
+
+export function decodeHrOffer(value: string | undefined): HrOfferValue | undefined {
+  return decode(value, HrOfferValueSchema);
+}
+export function decodeHrQuestion(value: string | undefined): string | undefined {
+  return decode(value, HrQuestionValueSchema)?.i;
+}
+export function decodeHrAnswerId(value: string | undefined): string | undefined {
+  return decode(value, HrAnswerIdValueSchema)?.a;
+}
 
 export const BLOCK = {
   feedbackLabel: 'ledelse_feedback_label',
@@ -68,7 +94,7 @@ export function commandRef(command: string, extra: Omit<CommandRef, 'c'> = {}): 
 }
 
 /** JSON for a button value, or undefined when it would exceed Slack's limit. */
-export function encodeValue(value: CommandRef | FeedbackValue): string | undefined {
+export function encodeValue(value: CommandRef | FeedbackValue | HrOfferValue): string | undefined {
   const json = JSON.stringify(value);
   return json.length <= MAX_BUTTON_VALUE ? json : undefined;
 }

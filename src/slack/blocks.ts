@@ -7,6 +7,7 @@ import { renderText } from '../bot/render-text.ts';
 import type { Reply, ReplyType, StatementView } from '../bot/reply.ts';
 import { ACTION, BLOCK, commandRef, encodeValue, type CommandRef, type FeedbackValue } from './action-values.ts';
 import { stripMarkup } from '../search/normalize.ts';
+import { hrButtons, hrHeadBlocks } from './hr-blocks.ts';
 import { escapeMrkdwn, packLines, quoteUserText, shorten, splitText } from './mrkdwn.ts';
 import { COMMAND_PREFIX } from './platform.ts';
 import { formOf, groupsBlocks, requestButtons } from './brief-blocks.ts';
@@ -190,6 +191,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
   if (options.question && (reply.type === 'answer' || reply.type === 'nearest' || reply.type === 'no-match')) {
     head.push(context([`Dit spørgsmål: “${quoteUserText(options.question, MAX_QUOTED_QUESTION)}”`]));
   }
+  head.push(...hrHeadBlocks(reply));
 
   const units = bodyUnits(reply);
   // The blocks after the body, counted at their largest (page line, every button, feedback).
@@ -231,6 +233,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): SlackM
   const form = formOf(reply);
   const formButton = form ? requestButtons([{ type: 'button', label: form.title, request: { type: 'open-form', form: form.form, ...(form.ref ? { ref: form.ref } : {}) }, style: 'primary' }]) : [];
   buttons.push(...formButton, ...requestButtons(reply.actions, formButton.length));
+  if (page === pageCount - 1) for (const b of hrButtons(reply)) if (buttons.length < MAX_ACTIONS_ELEMENTS) buttons.push(b);
   if (buttons.length) blocks.push({ type: 'actions', block_id: BLOCK.footer, elements: buttons.slice(0, MAX_ACTIONS_ELEMENTS) });
 
   if (feedback && page === 0) {

@@ -9,11 +9,13 @@ import type { Conversation } from '../bot/conversation.ts';
 import type { KnowledgeSource } from '../bot/replies.ts';
 import type { Config } from '../config.ts';
 import type { PersonDeliveries } from '../brief/delivery.ts';
+import type { HrFrontEnds } from '../hr/front-ends.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
 import type { TodaysTip } from '../tips/today.ts';
 import { createSlackBot, describeError, type SlackBot } from './bot.ts';
 import { createTipDelivery } from './delivery.ts';
 import { createPersonDelivery } from './person-delivery.ts';
+import { createSlackHrFrontEnd } from './hr.ts';
 import { createHttpFetch } from './http-fetch.ts';
 import { registerListeners } from './listeners/index.ts';
 import { boltLogger } from './logger.ts';
@@ -32,6 +34,8 @@ export interface SlackDeps {
   readiness: ReadinessProbe;
   /** Where brief and backbrief reach people; Slack registers its direct messages here. */
   personDeliveries?: PersonDeliveries;
+  /** "Spørg HR": where Slack registers how it posts to HR_CHANNEL and delivers answers. */
+  hr?: HrFrontEnds;
   log: Logger;
 }
 
@@ -151,6 +155,7 @@ export async function startSlack(deps: SlackDeps, mode: SlackRunMode): Promise<R
   }
   deps.tipDeliveries.register(SLACK_PLATFORM, createTipDelivery(app.client));
   deps.personDeliveries?.register(SLACK_PLATFORM, createPersonDelivery(app.client));
+  deps.hr?.register(SLACK_PLATFORM, createSlackHrFrontEnd(app.client));
 
   if (receiver) {
     const host = deps.config.HOST;

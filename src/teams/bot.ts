@@ -29,6 +29,8 @@ import { NodeHttpAdapter, type ActivityGuard } from './http-adapter.ts';
 import { SdkLogger } from './sdk-logger.ts';
 import { SentCards } from './sent-cards.ts';
 import { createTipDeliver, deliveryResultForError } from './tip-delivery.ts';
+import type { HrFrontEnd } from '../hr/front-ends.ts';
+import { createTeamsHrFrontEnd } from './hr.ts';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 /** Without Teams credentials the endpoint is for this machine only. */
@@ -59,6 +61,8 @@ export interface TeamsBot {
   readonly deliverTip: TipDeliver;
   /** For brief and backbrief: a Reply to one person, in their personal chat with the bot. */
   readonly deliverToPerson: PersonDeliver;
+  /** For "Spørg HR": posting and updating cards in the HR channel, and answers to leaders. */
+  readonly hrFrontEnd: HrFrontEnd;
 }
 
 /** Exposes the SDK's sender so proactive messages go to the serviceUrl of the stored reference. */
@@ -207,5 +211,16 @@ export function createTeamsBot(deps: TeamsDeps, options: TeamsBotOptions = {}): 
         return result;
       }
     },
+    hrFrontEnd: createTeamsHrFrontEnd({
+      async send(ref, reply) {
+        const sent = await sendReply(ref, reply);
+        return sent[0]?.id;
+      },
+      async update(ref, activityId, reply) {
+        // One card: a question's card is far below Teams' size limit.
+        const [rendered] = renderReplyCards(reply);
+        if (rendered) await app.sendTo(toSdkReference(ref), { ...cardMessage(rendered.card, rendered.summary), id: activityId } as IMessageActivityInput);
+      },
+    }),
   };
 }

@@ -19,6 +19,7 @@ import type {
 import type { Reply, ReplyAction, ReplySection, StatementView } from '../bot/reply.ts';
 import type { Kind } from '../knowledge/directions.ts';
 import { formCard, formOf, groupElements, replyRequestActions, type NameOf } from './brief-cards.ts';
+import { formElements, hrHeadElements, hrSubmitActions } from './hr-cards.ts';
 
 /** Teams supports Adaptive Cards 1.5 (Action.Execute, RichTextBlock) in chats and channels. */
 export const CARD_VERSION = '1.5';
@@ -38,6 +39,8 @@ export interface FeedbackData {
   vote: 'up' | 'down';
   statementIds: string[];
   questionHash: string;
+  /** The question answered, so a 👎 can offer to send it to HR. */
+  question?: string;
 }
 
 /** Data on a command button: works as if the person had written the command. */
@@ -102,20 +105,20 @@ function sectionHeading(section: ReplySection, continued: boolean): IRichTextBlo
   return plain(title, { weight: 'Bolder', size: 'Medium', color: (section.kind && KIND_COLOR[section.kind]) || 'Default' }, { spacing: 'Large' });
 }
 
-function feedbackData(action: Extract<ReplyAction, { type: 'feedback' }>, vote: 'up' | 'down'): FeedbackData {
-  return { action: 'feedback', vote, statementIds: action.statementIds, questionHash: action.questionHash };
+function feedbackData(action: Extract<ReplyAction, { type: 'feedback' }>, vote: 'up' | 'down', question?: string): FeedbackData {
+  return { action: 'feedback', vote, statementIds: action.statementIds, questionHash: action.questionHash, ...(vote === 'down' && question ? { question } : {}) };
 }
 
-function feedbackButton(action: Extract<ReplyAction, { type: 'feedback' }>, vote: 'up' | 'down'): IExecuteAction {
+function feedbackButton(action: Extract<ReplyAction, { type: 'feedback' }>, vote: 'up' | 'down', question?: string): IExecuteAction {
   const title = vote === 'up' ? '👍 Ja' : '👎 Nej';
-  const data = feedbackData(action, vote);
+  const data = feedbackData(action, vote, question);
   // Older Teams clients without Universal Actions send the same data as a message instead.
   const fallback: ISubmitAction = { type: 'Action.Submit', title, data };
   return { type: 'Action.Execute', title, verb: 'feedback', data, fallback };
 }
 
-function feedbackElement(action: Extract<ReplyAction, { type: 'feedback' }>): IContainer {
-  const buttons: IActionSet = { type: 'ActionSet', actions: [feedbackButton(action, 'up'), feedbackButton(action, 'down')] };
+function feedbackElement(action: Extract<ReplyAction, { type: 'feedback' }>, question?: string): IContainer {
+  const buttons: IActionSet = { type: 'ActionSet', actions: [feedbackButton(action, 'up'), feedbackButton(action, 'down', question)] };
   return {
     type: 'Container',
     id: FEEDBACK_ELEMENT_ID,
@@ -163,6 +166,7 @@ export function renderReplyCards(reply: Reply, options: RenderOptions = {}): Ren
   const head: CardElementArray = [plain(reply.title, { weight: 'Bolder', size: 'Large' }, { id: 'title' })];
   // The honest "nearest" says so in the warning colour: it is not an answer to the question.
   if (reply.intro) head.push(plain(reply.intro, reply.type === 'nearest' ? { color: 'Warning' } : {}, { spacing: 'Small' }));
+  head.push(...hrHeadElements(reply));
   if (reply.type === 'help' && options.mentionHint) {
     head.push(
       plain(`I kanaler og gruppechats svarer jeg, når du nævner mig: skriv @${options.mentionHint} foran beskeden, fx "@${options.mentionHint} nedad".`, {
@@ -197,11 +201,19 @@ export function renderReplyCards(reply: Reply, options: RenderOptions = {}): Ren
     tail.push(plain(`Kilde: ${reply.sources.join('; ')}`, { size: 'Small', isSubtle: true }, { spacing: 'Large', separator: true }));
   }
   const feedback = reply.actions.find((a): a is Extract<ReplyAction, { type: 'feedback' }> => a.type === 'feedback');
-  if (feedback && feedback.statementIds.length) tail.push(feedbackElement(feedback));
+  const asked = reply.asked?.isQuestion ? reply.asked.text.slice(0, 1500) : undefined;
+  if (feedback && feedback.statementIds.length) tail.push(feedbackElement(feedback, asked));
 
   const buttons: ISubmitAction[] = [];
   for (const a of reply.actions) if (a.type === 'more') buttons.push(commandButton(a.command, a.label));
   for (const s of reply.suggestions) buttons.push(commandButton(s.command, s.label));
+  // A form (the leader's, or HR's answer form on a question) closes the card with its inputs.
+  if (reply.form) {
+    const form = formElements(reply.form);
+    tail.push(...form.body);
+    buttons.unshift(form.submit);
+  }
+  buttons.push(...hrSubmitActions(reply));
   buttons.push(...(replyRequestActions(reply) as unknown as ISubmitAction[]));
   const actions = buttons.slice(0, MAX_CARD_ACTIONS);
 

@@ -5,6 +5,7 @@ import type { RunningFrontEnd } from '../app.ts';
 import type { Store } from '../store/store.ts';
 import type { TipDeliveries } from '../tips/delivery.ts';
 import type { PersonDeliveries } from '../brief/delivery.ts';
+import type { HrFrontEnds } from '../hr/front-ends.ts';
 import { createTeamsBot, type TeamsBot, type TeamsBotOptions, type TeamsDeps } from './bot.ts';
 import { adoptOlderReferences } from './conversation-refs.ts';
 import { TEAMS_PLATFORM } from './platform.ts';
@@ -30,6 +31,8 @@ export interface TeamsStartDeps extends Omit<TeamsDeps, 'addresses'> {
   tipDeliveries: TipDeliveries;
   /** Where brief and backbrief reach people; Teams registers its personal chats here. */
   personDeliveries?: PersonDeliveries;
+  /** "Spørg HR": where Teams registers its HR channel posts and answer delivery. */
+  hr?: HrFrontEnds;
 }
 
 export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions = {}): Promise<RunningTeams> {
@@ -47,6 +50,7 @@ export async function startTeams(deps: TeamsStartDeps, options: TeamsBotOptions 
   }
   deps.tipDeliveries.register(TEAMS_PLATFORM, bot.deliverTip);
   deps.personDeliveries?.register(TEAMS_PLATFORM, bot.deliverToPerson);
+  deps.hr?.register(TEAMS_PLATFORM, bot.hrFrontEnd);
   const mode = bot.authenticated ? 'med Bot Framework-login' : 'kun lokalt og uden login, til Microsoft 365 Agents Playground';
   return {
     name: 'Teams',

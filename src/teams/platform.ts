@@ -5,7 +5,7 @@ import type { Capabilities, MessageContext } from '../bot/context.ts';
 
 export const TEAMS_PLATFORM = 'teams';
 
-export const TEAMS_CAPABILITIES: Capabilities = { tipSubscriptions: true, questionChannels: false, forms: true };
+export const TEAMS_CAPABILITIES: Capabilities = { tipSubscriptions: true, questionChannels: false, forms: true, knowsName: true };
 
 /** The core's context for a message in a Teams conversation. */
 export function teamsContext(conversation: string, options: { group: boolean; botName: string; address?: unknown }): MessageContext {

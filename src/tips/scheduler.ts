@@ -57,6 +57,8 @@ export class TipScheduler {
   private running: Promise<TickReport> | undefined;
   /** "key|day|what" already logged, so a minute tick does not repeat itself. */
   private readonly logged = new Set<string>();
+  /** Other scheduled work on the same minute clock (HR's weekly summary), run after the tips. */
+  private readonly jobs: Array<(now: Date) => Promise<unknown>> = [];
 
   constructor(
     private readonly repository: TipRepository,
@@ -100,6 +102,11 @@ export class TipScheduler {
     this.timers.clear();
   }
 
+  /** Adds work to every pass of the minute clock; it keeps its own exactly-once claims. */
+  addJob(job: (now: Date) => Promise<unknown>): void {
+    this.jobs.push(job);
+  }
+
   /** Runs one pass: posts every tip that is due now. Overlapping calls share one pass. */
   tick(): Promise<TickReport> {
     this.running ??= this.runTick().finally(() => {
@@ -120,6 +127,7 @@ export class TipScheduler {
     const off = dayOffReason(day, this.options.schedule.calendar);
     if (off) {
       if (this.repository.subscriptions().length) this.logOnce(`${day}|off`, `Ingen daglige tips i dag (${day}): ${off}.`);
+      await this.runJobs(now);
       return report;
     }
 
@@ -146,7 +154,18 @@ export class TipScheduler {
         report.failed.push(sub.key);
       }
     }
+    await this.runJobs(now);
     return report;
+  }
+
+  private async runJobs(now: Date): Promise<void> {
+    for (const job of this.jobs) {
+      try {
+        await job(now);
+      } catch (err) {
+        this.log.error(`Planlagt opgave fejlede: ${safeCode(String(err))}`);
+      }
+    }
   }
 
   /** Logs, once per channel and day, why a due-looking tip is not sent. */

@@ -39,6 +39,14 @@ const SubmitRequest = z.object({
 
 export const ActionBody = z.object({ action: z.unknown(), as: WebUser });
 
+/** True when the body's action names an HR action type (or is an HR form's submission). */
+function isHrType(input: unknown): boolean {
+  const action = typeof input === 'object' && input !== null ? (input as { action?: unknown }).action : undefined;
+  if (typeof action !== 'object' || action === null) return false;
+  const { type, form } = action as { type?: unknown; form?: unknown };
+  return (typeof type === 'string' && type.startsWith('hr-')) || (type === 'submit' && typeof form === 'string' && form.startsWith('hr-'));
+}
+
 /** Statement ids as data/statements.json writes them: "nedad-03". */
 const StatementId = z.string().regex(/^[a-z0-9-]{1,60}$/, 'ukendt udsagns-id');
 
@@ -48,6 +56,23 @@ export const FeedbackBody = z.object({
   // could smuggle readable text into the store.
   questionHash: z.string().regex(/^(?:[0-9a-f]{32}|tip:[a-z0-9-]{1,60}|)$/, 'ugyldig spørgsmålsnøgle'),
   vote: z.enum(['up', 'down'], { error: 'Feltet "vote" skal være "up" eller "down".' }),
+  /** The question answered, so a 👎 can offer to send it to HR (nothing is sent before that click). */
+  question: z.string().max(4000).optional(),
+});
+
+const QuestionId = z.string().regex(/^q[0-9a-f]{12}$/, 'ukendt spørgsmål');
+
+/** The page's buttons and forms for "Spørg HR" (anonymous: no `as`). */
+export const HrActionBody = z.object({
+  action: z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('hr-offer'), question: z.string().min(1).max(4000), nearest: z.array(StatementId).max(5) }),
+      z.object({ type: z.literal('submit'), form: z.literal('hr-ask'), values: z.record(z.string(), z.string().max(4000)) }),
+      z.object({ type: z.literal('hr-inbox'), questionIds: z.array(QuestionId).max(50) }),
+    ],
+    { error: 'Feltet "action" er ikke en handling, siden kender.' },
+  ),
 });
 
 /** Danish text for a zod failure: the first problem, with the field it is about. */
@@ -84,8 +109,10 @@ export const WEB_PLATFORM = 'web';
 export const WEB_CONTEXT: MessageContext = {
   platform: WEB_PLATFORM,
   commandPrefix: '',
-  capabilities: { tipSubscriptions: false, questionChannels: false, forms: true },
+  capabilities: { tipSubscriptions: false, questionChannels: false, forms: true, knowsName: false },
   wording: {
+    hrAnswerArrives: 'Svaret vises her på siden, når HR har svaret — også hvis du lukker siden og åbner den igen senere.',
+    hrChannelSetup: { title: 'HR-kanaler er til Slack og Teams', text: 'På den lokale side ser HR spørgsmålene på /hr.' },
     noTipSubscriptions: { title: 'Daglige tips er til Slack og Teams', text: TIP_SUBSCRIPTION_INFO },
     noQuestionChannels: { title: 'Spørgsmålskanaler er til Slack og Teams', text: QUESTION_CHANNEL_INFO },
   },
@@ -105,10 +132,22 @@ export async function postMessage(core: WebCore, input: unknown): Promise<ApiRes
   return { status: 200, body: { reply: await answerMessage(core, parsed.data.text, parsed.data.as) } };
 }
 
-/** A button's request or a filled-in form (brief and backbrief), on behalf of `as`. */
+/**
+ * A button's request or a filled-in form: one of "Spørg HR" (anonymous), or of brief and
+ * backbrief on behalf of `as`.
+ */
 export async function postAction(core: WebCore, input: unknown): Promise<ApiResult> {
+  const hr = HrActionBody.safeParse(input);
+  if (hr.success) {
+    const reply = await core.conversation.respond({ type: 'action', action: hr.data.action }, WEB_CONTEXT);
+    return { status: 200, body: { reply } };
+  }
   const parsed = ActionBody.safeParse(input);
-  if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
+  if (!parsed.success) {
+    // Neither kind: the HR action's message when it claimed to be one, else the brief's.
+    const claimed = isHrType(input);
+    return { status: 400, body: { error: describeInputError(claimed ? hr.error : parsed.error) } };
+  }
   const submit = SubmitRequest.safeParse(parsed.data.action);
   let action: ActionRequest | undefined;
   if (submit.success) {
@@ -133,8 +172,11 @@ export async function postFeedback(core: WebCore, input: unknown): Promise<ApiRe
   if (!parsed.success) return { status: 400, body: { error: describeInputError(parsed.error) } };
   const reply = await core.conversation.respond({ type: 'action', action: { type: 'feedback', ...parsed.data } }, WEB_CONTEXT);
   if (reply?.type !== 'thanks') return { status: 400, body: { error: `Forespørgslen er ugyldig (felt "statementIds"): ${reply?.intro ?? 'ukendt udsagn'}` } };
-  return { status: 200, body: { ok: true, message: 'Tak for din feedback' } };
+  // After a 👎 on a question the reply offers to send it to HR.
+  const offer = reply.actions.length ? { reply } : {};
+  return { status: 200, body: { ok: true, message: 'Tak for din feedback', ...offer } };
 }
+
 
 export function getTip(core: WebCore): ApiResult {
   return { status: 200, body: { reply: core.todaysTip() } };

@@ -18,7 +18,8 @@ import { WebMailbox } from './mailbox.ts';
 import { WEB_PLATFORM } from './api.ts';
 import { readBody } from '../shared/http-body.ts';
 import { isLoopbackHost } from '../shared/loopback.ts';
-import { getMail, getTip, postAction, postFeedback, postMessage, type ApiResult, type WebCore } from './api.ts';
+import { getMail, getTip, postAction, postFeedback, postMessage, WEB_CONTEXT, type ApiResult, type WebCore } from './api.ts';
+import { hrPage, insightPage, postHrForm, type WebHr } from './hr-pages.ts';
 
 /** What the local page uses: where to listen, the conversation, today's tip and the log. */
 export interface WebDeps extends WebCore {
@@ -26,6 +27,8 @@ export interface WebDeps extends WebCore {
   /** Answers /readyz on the page's port. */
   readiness: ReadinessProbe;
   log: Logger;
+  /** "Spørg HR": HR's pages (/hr, /indsigt); the page is where its leaders fetch HR's answers. */
+  hr?: WebHr;
 }
 
 /** Largest request body accepted. A long pasted question (100 kB) fits; more is refused. */
@@ -190,11 +193,16 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
         }
         const body = await readJsonBody(req);
         result =
-          url.pathname === '/api/message' ? await postMessage(deps, body) : url.pathname === '/api/action' ? await postAction(deps, body) : await postFeedback(deps, body);
+          url.pathname === '/api/message' ? await postMessage(deps, body) : url.pathname === '/api/feedback' ? await postFeedback(deps, body) : await postAction(deps, body);
       } else {
         return sendError(res, 404, 'Den adresse findes ikke i Ledelsesbots API.');
       }
       sendJson(res, result.status, result.body);
+      return;
+    }
+
+    if (deps.hr && (url.pathname === '/hr' || url.pathname === '/indsigt')) {
+      await hrRoute(deps.hr, url, method, req, res);
       return;
     }
 
@@ -216,6 +224,30 @@ export function createWebHandler(deps: WebDeps, options: { loopbackOnly: boolean
       'Cache-Control': 'no-cache',
     });
     res.end(method === 'HEAD' ? undefined : asset.body);
+  }
+
+  async function hrRoute(hr: WebHr, url: URL, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (url.pathname === '/hr' && method === 'POST') {
+      if (!sameOrigin(req)) return sendError(res, 403, 'Forespørgsler fra andre sider afvises.');
+      if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) {
+        req.resume();
+        return sendError(res, 415, 'Send formularen fra siden /hr.');
+      }
+      const read = await readBody(req, MAX_BODY_BYTES);
+      if (!read.ok) throw new HttpError(read.problem === 'too-large' ? 413 : 400, 'Formularen er for stor eller blev afbrudt.');
+      const message = await postHrForm(deps.conversation, WEB_CONTEXT, new URLSearchParams(read.body.toString('utf8')));
+      res.writeHead(303, { ...COMMON_HEADERS, Location: `/hr?besked=${encodeURIComponent(message)}`, 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'Siden kan kun hentes med GET.', { Allow: 'GET, HEAD' });
+    const html =
+      url.pathname === '/hr' ? await hrPage(hr, url.searchParams.get('besked')?.slice(0, 2000) ?? undefined) : insightPage(await hr.insight());
+    const body = Buffer.from(html, 'utf8');
+    // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the page's
+    // form posts, and the same-origin check could not tell them from another site's.
+    res.writeHead(200, { ...COMMON_HEADERS, 'Referrer-Policy': 'same-origin', 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : body);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -241,6 +273,12 @@ export async function startWeb(deps: WebDeps & { personDeliveries?: PersonDelive
     deps = { ...deps, mailbox };
     deliveries.register(WEB_PLATFORM, mailbox.deliver);
   }
+  // HR's answer to a question from the page waits until the page fetches it (/api/action hr-inbox).
+  deps.hr?.frontEnds.register(WEB_PLATFORM, {
+    label: 'den lokale side',
+    listsQuestions: true,
+    deliverToAsker: async () => ({ ok: true, waiting: true }),
+  });
   const server = createServer(createWebHandler(deps, { loopbackOnly: isLoopbackHost(host) }));
   // A client that misbehaves at the socket level must never take the app down.
   server.on('clientError', (_err, socket) => {

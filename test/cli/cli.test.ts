@@ -62,6 +62,7 @@ describe.concurrent('ledelse ask', () => {
     expect(r.stderr).toBe('');
     const parsed = JSON.parse(r.stdout); // throws if anything but JSON is on stdout
     expect(Object.keys(parsed).sort()).toEqual(RESULT_FIELDS);
+    expect(parsed.confidence).toBe('high');
     expect(parsed.question).toBe(question);
     expect(parsed.answered).toBe(true);
     expect(parsed.confidence).toBe('high');

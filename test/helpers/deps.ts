@@ -10,13 +10,15 @@ import type { Reply } from '../../src/bot/reply.ts';
 import { channelsFromSetting } from '../../src/channels.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createConversation } from '../../src/core.ts';
+import { createHrCore, type HrCore } from '../../src/hr/index.ts';
+import type { HrFrontEnds } from '../../src/hr/front-ends.ts';
+import { calendarFromConfig } from '../../src/tips/calendar.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { readiness, type ReadinessProbe } from '../../src/health.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
 import { TipDeliveries } from '../../src/tips/delivery.ts';
 import { createBriefCore, type BriefCore } from '../../src/brief/index.ts';
 import type { PersonDeliveries } from '../../src/brief/delivery.ts';
-import { calendarFromConfig } from '../../src/tips/calendar.ts';
 
 export interface RecordingTips {
   /** Every tip command the core handed on, with its target. */
@@ -53,6 +55,9 @@ export interface TestDeps {
   /** Brief and backbrief, on the same store; front ends register their deliveries here. */
   brief: BriefCore;
   personDeliveries: PersonDeliveries;
+  /** "Spørg HR" on the same store; front ends register in `hr`. */
+  hrCore: HrCore;
+  hr: HrFrontEnds;
   log: TestLog;
 }
 
@@ -83,7 +88,21 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
     { store, knowledge, replies, log, settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS } },
     { cron: false },
   );
-  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, briefs: brief.briefs });
+  const hrCore = createHrCore({
+    store,
+    knowledge,
+    replies,
+    log,
+    settings: {
+      configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
+      retentionDays: config.HR_RETENTION_DAYS,
+      calendar: calendarFromConfig(config),
+      summaryTime: config.HR_SUMMARY_TIME,
+      cutoff: config.TIP_CUTOFF,
+    },
+  });
+  await hrCore.ready;
+  const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, briefs: brief.briefs, hr: hrCore });
   return {
     config,
     knowledge,
@@ -96,6 +115,8 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
     readiness: probe,
     brief,
     personDeliveries: brief.deliveries,
+    hrCore,
+    hr: hrCore.frontEnds,
     log,
   };
 }

@@ -5,13 +5,18 @@ export interface Block {
   block_id?: string;
   text?: { type?: string; text: string };
   elements?: Array<{ type: string; text?: string | { text: string }; action_id?: string; value?: string; style?: string }>;
+  fields?: Array<{ type: string; text: string }>;
 }
 
 export const header = (blocks: Block[]): string | undefined => blocks.find((b) => b.type === 'header')?.text?.text;
 
 export const allText = (blocks: Block[]): string =>
   blocks
-    .flatMap((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))])
+    .flatMap((b) => [
+      b.text?.text ?? '',
+      ...(b.fields ?? []).map((f) => f.text),
+      ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
+    ])
     .filter(Boolean)
     .join('\n');
 

@@ -148,19 +148,37 @@ export function sendAction(url: string, click: ButtonClick, options?: SlackReque
 }
 
 export interface ViewSubmission {
-  user?: string;
   callbackId?: string;
   privateMetadata: string;
-  /** view.state.values: block id → { value: element state }. */
-  values: Record<string, Record<string, unknown>>;
+  /**
+   * A field name → typed text or chosen option value (HR's modals, one element per block named
+   * like the field); or a block id → { action id: element state } as view.state.values holds it
+   * (the brief modals).
+   */
+  values: Record<string, string | Record<string, unknown>>;
+  /** Which string fields are choices (sent as selected_option). */
+  choices?: string[];
+  user?: string;
+  userName?: string;
 }
 
-/** view_submission payload for a submitted modal, as Slack sends it. */
+/** view_submission payload, as Slack sends it when a modal's submit button is pressed. */
 export function viewSubmissionPayload(s: ViewSubmission): Record<string, unknown> {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(s.values)) {
+    values[name] =
+      typeof value !== 'string'
+        ? value
+        : {
+            [name]: s.choices?.includes(name)
+              ? { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } }
+              : { type: 'plain_text_input', value },
+          };
+  }
   return {
     type: 'view_submission',
     team: { id: 'T0001', domain: 'kommunen' },
-    user: { id: s.user ?? 'U0LEDER1', username: 'leder', name: 'leder', team_id: 'T0001' },
+    user: { id: s.user ?? 'U0LEDER1', username: s.userName ?? 'leder', name: s.userName ?? 'leder', team_id: 'T0001' },
     api_app_id: 'A0LEDELSE',
     token: 'deprecated-verification-token',
     trigger_id: `${Date.now()}.1.ghi`,
@@ -170,10 +188,12 @@ export function viewSubmissionPayload(s: ViewSubmission): Record<string, unknown
       type: 'modal',
       callback_id: s.callbackId ?? 'ledelse_form',
       private_metadata: s.privateMetadata,
-      state: { values: s.values },
+      state: { values },
       hash: '1716000000.abc',
       title: { type: 'plain_text', text: 'Giv et brief' },
       blocks: [],
+      app_id: 'A0LEDELSE',
+      bot_id: 'BBOT0001',
     },
     response_urls: [],
     is_enterprise_install: false,

@@ -27,6 +27,8 @@ export interface ConnectorStandIn {
   requests: RecordedRequest[];
   /** Activities posted to /v3/conversations/{id}/activities[/{replyToId}]. */
   activities(): Array<{ conversationId: string; replyToIdInPath?: string; activity: any; headers: http.IncomingHttpHeaders; id?: string }>;
+  /** Activities replaced with PUT /v3/conversations/{id}/activities/{activityId}. */
+  updates(): Array<{ conversationId: string; activityId: string; activity: any }>;
   /** Answer posts to this conversation with an error instead of {id}. */
   failConversation(conversationId: string, failure: ConnectorFailure): void;
   /** Serve these JSON Web Keys at /v1/.well-known/keys (and the OpenID metadata next to it). */
@@ -70,6 +72,9 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
       return json(201, { id: `a:dm-${member}` });
     }
     const m = /^\/teams\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (req.method === 'PUT' && m && m[2]) {
+      return json(200, { id: m[2] });
+    }
     if (req.method === 'POST' && m) {
       const failure = failures.get(m[1]!);
       if (failure) return json(failure.status, failure.body ?? { error: { code: 'Failure', message: 'stand-in failure' } }, failure.headers);
@@ -91,6 +96,12 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         const m = /^\/teams\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path);
         if (r.method !== 'POST' || !m) return [];
         return [{ conversationId: m[1]!, ...(m[2] ? { replyToIdInPath: m[2] } : {}), activity: r.body, headers: r.headers, ...(r.answeredId ? { id: r.answeredId } : {}) }];
+      });
+    },
+    updates() {
+      return requests.flatMap((r) => {
+        const m = /^\/teams\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(r.path);
+        return r.method === 'PUT' && m ? [{ conversationId: m[1]!, activityId: m[2]!, activity: r.body }] : [];
       });
     },
     failConversation(conversationId, failure) {

@@ -46,7 +46,7 @@ export function walk(node: any, out: any[] = []): any[] {
     for (const n of node) walk(n, out);
   } else if (node && typeof node === 'object') {
     if (typeof node.type === 'string') out.push(node);
-    for (const key of ['body', 'items', 'columns', 'inlines', 'actions', 'fallback']) if (node[key]) walk(node[key], out);
+    for (const key of ['body', 'items', 'columns', 'inlines', 'actions', 'fallback']) if (node[key] && typeof node[key] === 'object') walk(node[key], out);
   }
   return out;
 }

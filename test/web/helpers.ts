@@ -71,7 +71,8 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const knowledge = LiveKnowledge.load(config.DATA_DIR, (l) => log.warn(l));
   const store = await Store.open(config.DB_FILE);
   const core = createCore({ config, knowledge, store, log });
-  const web = await startWeb({ config, conversation: core.conversation, todaysTip: core.tips.todaysTip, readiness: () => readiness({ knowledge, store }), log });
+  await core.hr.ready;
+  const web = await startWeb({ config, conversation: core.conversation, todaysTip: core.tips.todaysTip, hr: core.hr, readiness: () => readiness({ knowledge, store }), log });
   const deps = { ...core, config, knowledge, store };
   return {
     url: `http://127.0.0.1:${web.port}`,

@@ -6,6 +6,7 @@ import * as actions from './actions/index.ts';
 import * as brief from './brief/index.ts';
 import * as commands from './commands/index.ts';
 import * as events from './events/index.ts';
+import * as views from './views/index.ts';
 
 export function registerListeners(app: App, bot: SlackBot): void {
   // Every request counts as "busy": queued answers wait for a quiet moment (answer-queue.ts).
@@ -17,4 +18,5 @@ export function registerListeners(app: App, bot: SlackBot): void {
   events.register(app, bot);
   actions.register(app, bot);
   brief.register(app, bot);
+  views.register(app, bot);
 }

@@ -14,6 +14,7 @@ const FeedbackSchema = z.object({
   vote: z.enum(['up', 'down']),
   statementIds: z.array(z.string().max(64)).min(1).max(50),
   questionHash: z.string().max(128).regex(/^[\w:.-]*$/),
+  question: z.string().max(1500).optional(),
 });
 
 /** The feedback data of a button press, or undefined if it is not (valid) feedback. */
@@ -31,7 +32,13 @@ export function submitFeedback(kit: TeamsKit, activity: Activity, feedback: Feed
   return kit.conversation.respond(
     {
       type: 'action',
-      action: { type: 'feedback', vote: feedback.vote, statementIds: feedback.statementIds, questionHash: feedback.questionHash },
+      action: {
+        type: 'feedback',
+        vote: feedback.vote,
+        statementIds: feedback.statementIds,
+        questionHash: feedback.questionHash,
+        ...(feedback.question ? { question: feedback.question } : {}),
+      },
       ...(ids ? { deliveryIds: ids } : {}),
     },
     contextOf(activity),

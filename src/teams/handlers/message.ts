@@ -10,6 +10,7 @@ import { errorMessage } from '../../shared/errors.ts';
 import { noticeCard } from '../cards.ts';
 import { parseFeedback, STALE_BUTTON, submitFeedback, THANKS } from './feedback.ts';
 import { answerBriefValue } from './brief.ts';
+import { HR_CARD_ACTIONS, hrContext, hrRequest } from './hr.ts';
 import { cardMessage, contextOf, deliveryIds, isGroupConversation, mentionsBot, rememberFrom, replyInTurn, type TeamsKit } from './turn.ts';
 
 /** Longest command a button may carry; real ones are a few words. */
@@ -37,6 +38,22 @@ export function onMessage(kit: TeamsKit) {
     }
     if (value?.action === 'request' || value?.action === 'submit') {
       await answerBriefValue(ctx, kit, value);
+      return;
+    }
+    if (typeof value?.action === 'string' && HR_CARD_ACTIONS.has(value.action)) {
+      const ref = await rememberFrom(kit, activity);
+      const request = hrRequest(value, activity.from?.name);
+      const ids = deliveryIds(activity);
+      let reply: Reply | undefined;
+      try {
+        reply = request
+          ? await kit.conversation.respond({ type: 'action', action: request, ...(ids ? { deliveryIds: ids } : {}) }, hrContext(activity, ref))
+          : kit.conversation.sorry();
+      } catch (err) {
+        kit.log.error(`Teams: en HR-knap kunne ikke besvares: ${errorMessage(err)}`);
+        reply = kit.conversation.sorry();
+      }
+      if (reply) await replyInTurn(ctx, kit, reply);
       return;
     }
     if (value?.action === 'command' && typeof value.command === 'string') {

@@ -92,7 +92,7 @@
     return svg;
   }
 
-  function feedbackBlock(action) {
+  function feedbackBlock(action, askedText) {
     const box = el('div', { className: 'feedback' });
     const question = el('p', { className: 'feedback-question', text: 'Hjalp det?' });
     const status = el('p', { className: 'feedback-status', attrs: { role: 'status' } });
@@ -105,7 +105,11 @@
       down.disabled = true;
       status.textContent = '';
       try {
-        await postJson('/api/feedback', { statementIds: action.statementIds, questionHash: action.questionHash, vote: value });
+        const body = { statementIds: action.statementIds, questionHash: action.questionHash, vote: value };
+        if (value === 'down' && askedText) body.question = askedText;
+        const data = await postJson('/api/feedback', body);
+        // After a 👎 on a question: the offer to send it to HR, under the thanks.
+        if (data && data.reply && data.reply.actions && data.reply.actions.length) box.append(renderReply(data.reply, { showTitle: false }));
         question.remove();
         buttons.remove();
         status.textContent = 'Tak for din feedback';
@@ -135,6 +139,12 @@
     const article = el('article', { className: `reply reply-${reply.type}` });
     if (o.showTitle !== false) article.append(el('h3', { className: 'reply-title', text: reply.title }));
     if (reply.intro) article.append(el('p', { className: 'reply-intro', text: reply.intro }));
+    if (reply.quote) article.append(el('blockquote', { className: 'quote', text: reply.quote }));
+    if (reply.facts && reply.facts.length) {
+      const facts = el('dl', { className: 'facts' });
+      for (const f of reply.facts) facts.append(el('dt', { text: f.label }), el('dd', { text: f.value }));
+      article.append(facts);
+    }
 
     for (const section of reply.sections) {
       const wrap = el('section', { className: 'reply-section' });
@@ -175,7 +185,10 @@
     const requests = reply.actions.filter((a) => a.type === 'button');
     if (requests.length) article.append(el('ul', { className: 'button-row' }, requests.map((a) => el('li', {}, [requestButton(a)]))));
 
-    for (const action of reply.actions) if (action.type === 'feedback') article.append(feedbackBlock(action));
+    const asked = reply.asked && reply.asked.isQuestion ? reply.asked.text : null;
+    for (const action of reply.actions) if (action.type === 'feedback') article.append(feedbackBlock(action, asked));
+    for (const action of reply.actions) if (action.type === 'hr-offer') article.append(hrOfferButton(action));
+    if (reply.form) article.append(hrFormBlock(reply.form));
     return article;
   }
 
@@ -286,6 +299,32 @@
     return node;
   }
 
+  // ——— Spørg HR ———
+
+  const HR_KEY = 'ledelsesbot.hr-questions';
+
+  function sentQuestions() {
+    try {
+      const ids = JSON.parse(window.localStorage.getItem(HR_KEY) || '[]');
+      return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string').slice(-50) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function rememberSent(ids) {
+    try {
+      window.localStorage.setItem(HR_KEY, JSON.stringify(ids.slice(-50)));
+    } catch {
+      // Private browsing: the answer is then shown on /hr only.
+    }
+  }
+
+  /** Shows a reply from an HR action as a new bot message. */
+  function showBotReply(reply) {
+    return showReply(reply);
+  }
+
   function showReply(reply) {
     const answer = el('div', { className: 'message bot' }, [renderReply(reply)]);
     log.append(answer);
@@ -324,6 +363,89 @@
     else if (what === 'status') act({ type: 'brief-status' });
     else if (what === 'mail') showMail();
   });
+
+  async function hrAct(action) {
+    try {
+      const data = await postJson('/api/action', { action });
+      return data.reply;
+    } catch (err) {
+      return errorReply(err.message);
+    }
+  }
+
+  function hrOfferButton(action) {
+    const button = el('button', { className: 'primary hr-offer', text: action.label, attrs: { type: 'button' } });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const reply = await hrAct({ type: 'hr-offer', question: action.question, nearest: action.nearest });
+      showBotReply(reply);
+      const first = log.querySelector('.message.bot:last-child textarea, .message.bot:last-child input');
+      if (first) first.focus();
+    });
+    return el('div', { className: 'hr-offer-row' }, [button]);
+  }
+
+  let formCount = 0;
+
+  function formField(field, prefix) {
+    const id = `${prefix}-${field.name}`;
+    if (field.type === 'text') {
+      const input = field.multiline ? el('textarea', { attrs: { rows: '4' } }) : el('input', { attrs: { type: 'text' } });
+      input.id = id;
+      input.name = field.name;
+      input.maxLength = field.maxLength;
+      if (field.required) input.required = true;
+      input.value = field.value || '';
+      return el('p', { className: 'form-field' }, [el('label', { text: field.label, attrs: { for: id } }), input]);
+    }
+    const set = el('fieldset', { className: 'form-field' }, [el('legend', { text: field.label })]);
+    field.options.forEach((o, i) => {
+      const radio = el('input', { attrs: { type: 'radio', name: `${prefix}-${field.name}`, value: o.value, id: `${id}-${i}` } });
+      radio.checked = o.value === field.value;
+      set.append(el('label', { className: 'choice', attrs: { for: `${id}-${i}` } }, [radio, document.createTextNode(` ${o.label}`)]));
+    });
+    return set;
+  }
+
+  /** A form from the core (sending a question to HR): its fields, and a submit button. */
+  function hrFormBlock(form) {
+    const prefix = `form${++formCount}`;
+    const node = el('form', { className: 'ask-form', attrs: { novalidate: '' } });
+    for (const field of form.fields) node.append(formField(field, prefix));
+    const status = el('p', { className: 'feedback-status', attrs: { role: 'status' } });
+    const submit = el('button', { className: 'primary', text: form.submitLabel, attrs: { type: 'submit' } });
+    node.append(el('p', {}, [submit]), status);
+    node.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const values = Object.assign({}, form.hidden);
+      for (const field of form.fields) {
+        if (field.type === 'text') values[field.name] = node.querySelector(`#${prefix}-${field.name}`).value;
+        else {
+          const checked = node.querySelector(`input[name="${prefix}-${field.name}"]:checked`);
+          values[field.name] = checked ? checked.value : field.value;
+        }
+      }
+      submit.disabled = true;
+      const reply = await hrAct({ type: 'submit', form: form.id, values });
+      if (reply.sentToHr) {
+        rememberSent([...sentQuestions(), reply.sentToHr]);
+        node.remove();
+      } else submit.disabled = false;
+      showBotReply(reply);
+    });
+    return node;
+  }
+
+  /** Answers from HR to questions sent from this browser, shown when the page opens. */
+  async function loadHrAnswers() {
+    const ids = sentQuestions();
+    if (!ids.length) return;
+    const reply = await hrAct({ type: 'hr-inbox', questionIds: ids });
+    if (!reply || !reply.inbox) return;
+    for (const r of reply.inbox) showBotReply(r);
+    const delivered = new Set(reply.delivered || []);
+    rememberSent(ids.filter((id) => !delivered.has(id)));
+  }
 
   function errorReply(message) {
     return { type: 'error', title: 'Noget gik galt', intro: message, sections: [], suggestions: [], sources: [], actions: [] };
@@ -389,4 +511,5 @@
   }
 
   loadTip();
+  loadHrAnswers();
 })();

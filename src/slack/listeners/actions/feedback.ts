@@ -50,8 +50,14 @@ export function recordFeedback(bot: SlackBot, guard = new VoteGuard()) {
     const context = slackContext(channel);
     bot.answers.push(async () => {
       try {
-        const reply = await bot.conversation.respond({ type: 'action', action: { type: 'feedback', vote, statementIds: value.i, questionHash: value.q } }, context);
+        const question = value.r?.c !== undefined ? { question: value.r.c } : {};
+        const reply = await bot.conversation.respond({ type: 'action', action: { type: 'feedback', vote, statementIds: value.i, questionHash: value.q, ...question } }, context);
         if (reply?.type === 'thanks') await acknowledge();
+        // After a 👎 on a question: the offer to send it to HR, to the voter alone.
+        if (reply?.type === 'thanks' && reply.actions.some((a) => a.type === 'hr-offer')) {
+          const offer = renderMessage(reply);
+          await respond({ response_type: 'ephemeral', replace_original: false, text: offer.text, blocks: offer.blocks });
+        }
       } catch (err) {
         bot.log.error(`Slack: feedback kunne ikke gemmes: ${describeError(err)}`);
       }
