@@ -49,8 +49,6 @@ function seeded(seed: number): () => number {
 }
 
 export class LinearModel {
-  private readonly weights: Float32Array;
-
   private constructor(
     readonly classes: number,
     readonly features: number,
@@ -58,9 +56,7 @@ export class LinearModel {
     private readonly quantized: Int8Array,
     private readonly scale: number,
     private readonly bias: Float64Array,
-  ) {
-    this.weights = Float32Array.from(quantized, (q) => q * scale);
-  }
+  ) {}
 
   /** `sampleWeight` scales each example's gradient (1 when absent), on top of its class weight. */
   static train(
@@ -122,7 +118,7 @@ export class LinearModel {
   static restore(s: LinearModelSnapshot): LinearModel {
     const bytes = Buffer.from(s.weights, 'base64');
     if (bytes.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
-    const quantized = Int8Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const quantized = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     return new LinearModel(s.classes, s.features, quantized, s.scale, Float64Array.from(s.bias));
   }
 
@@ -142,19 +138,18 @@ export class LinearModel {
     };
   }
 
-  private static scores(weights: Float32Array, bias: Float64Array, classes: number, x: SparseVector, out: Float64Array): void {
-    for (let c = 0; c < classes; c++) out[c] = bias[c]!;
+  /**
+   * Class probabilities of one example. The signed-byte weights are used as they are (times the
+   * scale), so restoring a model from the cache is a base64 decode and nothing more.
+   */
+  predict(x: SparseVector): Float64Array {
+    const { classes, quantized } = this;
+    const out = Float64Array.from(this.bias);
     for (let k = 0; k < x.ids.length; k++) {
       const base = x.ids[k]! * classes;
-      const v = x.values[k]!;
-      for (let c = 0; c < classes; c++) out[c]! += weights[base + c]! * v;
+      const v = x.values[k]! * this.scale;
+      for (let c = 0; c < classes; c++) out[c]! += quantized[base + c]! * v;
     }
-  }
-
-  /** Class probabilities of one example. */
-  predict(x: SparseVector): Float64Array {
-    const out = new Float64Array(this.classes);
-    LinearModel.scores(this.weights, this.bias, this.classes, x, out);
     softmaxInPlace(out);
     return out;
   }
