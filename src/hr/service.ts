@@ -3,22 +3,36 @@
 // render what this returns and post where it asks them to (src/hr/front-ends.ts); none of them
 // decides anything here.
 
-import { z } from 'zod';
 import type { Logger } from '../app.ts';
 import type { ActionRequest, Person } from '../bot/actions.ts';
 import type { MessageContext } from '../bot/context.ts';
 import type { HrActionRequest, HrConversation, HrIntent, QuestionOutcome } from '../bot/hr-port.ts';
 import type { KnowledgeSource, Replies } from '../bot/replies.ts';
 import type { Reply, StatementView } from '../bot/reply.ts';
-import { addDays, copenhagenDay, weekdayOf } from '../clock.ts';
-import { DIRECTIONS } from '../knowledge/directions.ts';
+import { copenhagenDay } from '../clock.ts';
 import { errorMessage } from '../shared/errors.ts';
 import type { Platform } from '../store/store.ts';
 import type { HrDeskTarget, HrFrontEnds, HrSendResult } from './front-ends.ts';
-import { MAX_HR_ANSWER, MAX_HR_QUESTION, MAX_NAME, MAX_WORDING, SAVED_KINDS, type HrDeskRecord, type HrQuestion, type SavedAnswer } from './model.ts';
+import { MAX_HR_QUESTION, MAX_NAME, MAX_WORDING, type HrDeskRecord, type HrQuestion, type SavedAnswer } from './model.ts';
 import type { HrRepository } from './repository.ts';
 import { SavedAnswerIndex } from './saved-index.ts';
-import { answerForAsker, askForm, closedForAsker, danishMoment, DISMISS_NOTE, questionForHr, savedAnswerView } from './views.ts';
+import {
+  alreadySettled,
+  AnswerValues,
+  AskValues,
+  MAX_NEAREST,
+  NEAREST_ID,
+  NOT_HR_CHANNEL,
+  offerReply,
+  savedListReply,
+  sentReply,
+  STALE_HR_BUTTON,
+  textValues,
+  weekOf,
+} from './service-parts.ts';
+import { answerForAsker, closedForAsker, DISMISS_NOTE, questionForHr, savedAnswerView } from './views.ts';
+
+export { STALE_HR_BUTTON, weekOf } from './service-parts.ts';
 
 export interface HrSettings {
   /** HR channels from the settings (HR_CHANNEL). */
@@ -26,32 +40,6 @@ export interface HrSettings {
   /** HR_RETENTION_DAYS */
   retentionDays: number;
 }
-
-/** The Monday of a Copenhagen day's week, "YYYY-MM-DD": how HR's insight counts weeks. */
-export function weekOf(day: string): string {
-  return addDays(day, -((weekdayOf(day) + 6) % 7));
-}
-
-export const STALE_HR_BUTTON = 'Den knap hører til et spørgsmål, jeg ikke kender længere (det er måske slettet efter opbevaringstiden). Der er ikke sket noget.';
-const NOT_HR_CHANNEL = 'Det kan kun gøres i HR-kanalen. Der er ikke sket noget.';
-const MAX_NEAREST = 5;
-const NEAREST_ID = /^[a-z0-9-]{1,60}$/;
-
-const AskValues = z.object({
-  question: z.string().trim().min(1, 'Skriv spørgsmålet, før du sender det.'),
-  identity: z.enum(['anonymous', 'named'], { error: 'Vælg, om spørgsmålet sendes anonymt eller med dit navn.' }),
-  name: z.string().optional(),
-  nearest: z.string().max(400).optional(),
-});
-
-const AnswerValues = z.object({
-  questionId: z.string().regex(/^q[0-9a-f]{12}$/, STALE_HR_BUTTON),
-  answer: z.string().trim().min(1, 'Skriv et svar, før du sender det.').max(MAX_HR_ANSWER, `Svaret må højst være ${MAX_HR_ANSWER} tegn.`),
-  save: z.enum(['yes', 'no']).catch('no'),
-  wording: z.string().optional(),
-  direction: z.enum(DIRECTIONS).catch('general'),
-  kind: z.enum(SAVED_KINDS).catch('remark'),
-});
 
 export class HrService implements HrConversation {
   private desks: HrDeskRecord[] = [];
@@ -170,19 +158,8 @@ export class HrService implements HrConversation {
     if (saved.length === 0) {
       return this.replies.info('HR\'s gemte svar', 'HR har ikke gemt nogen svar som viden endnu. Et svar gemmes, når HR vælger "Ja" til at gemme det i svarformularen.');
     }
-    const statements = saved.map((a) => ({ ...savedAnswerView(a), topic: `Sådan spørger ledere: "${a.wording}"` }));
     const canRemove = this.isDesk(ctx);
-    return {
-      type: 'info',
-      title: `HR's gemte svar (${saved.length})`,
-      intro: canRemove
-        ? 'Svarene, HR har gemt som viden. Ledere, der spørger som i formuleringen, får svaret. Fjern et svar, som ikke længere gælder.'
-        : 'Svarene, HR har gemt som viden. Ledere, der spørger som i formuleringen, får svaret. Svar kan fjernes fra HR-kanalen.',
-      sections: [{ statements }],
-      suggestions: [],
-      sources: [],
-      actions: canRemove ? saved.map((a) => ({ type: 'hr-remove' as const, label: `Fjern: ${a.wording}`, answerId: a.id })) : [],
-    };
+    return savedListReply(saved, canRemove);
   }
 
   // ——— buttons and forms ———
@@ -212,17 +189,7 @@ export class HrService implements HrConversation {
       return this.replies.info('Spørg HR', 'HR modtager ikke spørgsmål her endnu. Spørg gerne HR direkte.');
     }
     const nearest = this.knownStatements(action.nearest);
-    const arrives = ctx.wording?.hrAnswerArrives ?? 'Svaret kommer her, når HR har svaret.';
-    return {
-      type: 'form',
-      title: 'Send spørgsmålet til HR',
-      intro: `Intet er sendt endnu. Ret gerne teksten, og vælg, om HR må se dit navn. HR ser spørgsmålet, dagen og de udsagn, jeg fandt. ${arrives}`,
-      sections: [],
-      suggestions: [],
-      sources: [],
-      actions: [],
-      form: askForm(question, nearest, !ctx.capabilities.knowsName),
-    };
+    return offerReply(question, nearest, ctx);
   }
 
   private async send(values: Record<string, string>, person: Person | undefined, ctx: MessageContext): Promise<Reply> {
@@ -245,18 +212,7 @@ export class HrService implements HrConversation {
       ...(ctx.address !== undefined ? { asker: ctx.address } : {}),
     });
     await this.postToDesks(question);
-    const arrives = ctx.wording?.hrAnswerArrives ?? 'Svaret kommer her, når HR har svaret.';
-    return {
-      type: 'info',
-      title: 'Sendt til HR',
-      intro: `Dit spørgsmål er sendt til HR ${name ? `med dit navn (${name}), så HR kan følge op` : 'anonymt — HR ser ikke, hvem du er'}. HR ser spørgsmålet, dagen og de udsagn, jeg fandt. ${arrives}`,
-      quote: text,
-      sections: [],
-      suggestions: [],
-      sources: [],
-      actions: [],
-      sentToHr: question.id,
-    };
+    return sentReply(text, name, question, ctx);
   }
 
   private async openAnswerForm(questionId: string, ctx: MessageContext): Promise<Reply> {
@@ -429,18 +385,4 @@ export class HrService implements HrConversation {
     const before = new Date(this.now().getTime() - this.settings.retentionDays * 86_400_000).toISOString();
     return this.repository.pruneSettled(before);
   }
-}
-
-/** HR's forms have text and choice fields only: a list (a brief's people field) is not one of them. */
-function textValues(values: Record<string, string | string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
-  return out;
-}
-
-function alreadySettled(q: HrQuestion): string {
-  const when = q.answer ? danishMoment(q.answer.at) : '';
-  return q.status === 'answered'
-    ? `Spørgsmålet er allerede besvaret af ${q.answer?.by ?? 'HR'} (${when}).`
-    : `Spørgsmålet er allerede lukket af ${q.answer?.by ?? 'HR'} (${when}).`;
 }
