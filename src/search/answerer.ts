@@ -7,7 +7,6 @@ import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Situation, Statement } from '../knowledge/schema.ts';
 import type { Hit, SearchEngine, SearchOptions } from './engine.ts';
 import type { SituationMatcher } from './matcher.ts';
-import { readQuestion } from './question-form.ts';
 
 export type Confidence = 'high' | 'low';
 
@@ -55,7 +54,10 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   depth: 20,
 };
 
-/** Content words a question needs before it can be shown the nearest statements. */
+/**
+ * Content words a question needs before it can be shown the nearest statements: a situation is
+ * told in a sentence, not in two words ("se her" may look like one to the matcher).
+ */
 const MIN_SITUATION_WORDS = 3;
 
 /** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + RANK_DECAY·n). */
@@ -111,13 +113,13 @@ export class Answerer {
     const reported = situations.filter((s) => s.probability >= this.policy.reportSituation).map((s) => s.id);
     // Chat is never answered; a question after a fact ("Hvornår er budgetmødet?") is answered
     // only when the statements cover it, never with the nearest advice.
-    const form = readQuestion(query).form;
+    const { form } = result;
     let confidence: Confidence | undefined;
     // A question the statements cover nearly word for word is theirs, whatever the guard thinks.
     const covered = result.answered && result.confidence >= this.policy.strongCoverage;
     if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
-      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && this.describesSituation(query)) {
+      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && result.contentWords >= MIN_SITUATION_WORDS) {
         confidence = 'low';
       }
     }
@@ -130,15 +132,6 @@ export class Answerer {
       coverage: result.confidence,
       inDomain,
     };
-  }
-
-  /**
-   * A situation is told in a sentence, not in two words: "se her" or "budget?" may look like
-   * one to the matcher, but only a question with a few content words is shown the nearest.
-   */
-  private describesSituation(query: string): boolean {
-    const content = this.engine.analyzer.words(query, true).filter((w) => w.stem && w.weight >= 1);
-    return content.length >= MIN_SITUATION_WORDS;
   }
 
   /**

@@ -55,6 +55,10 @@ export interface SearchResult {
   hits: Hit[];
   /** The best candidates even when not answered, for diagnostics and evaluation. */
   candidates: Hit[];
+  /** The question's form, as read for the coverage it needs ("neutral" for bare words). */
+  form: QuestionForm;
+  /** How many full-weight content words the question has. */
+  contentWords: number;
 }
 
 export interface ConfidencePolicy {
@@ -184,7 +188,7 @@ export class SearchEngine {
     const top = Math.max(1, options.top ?? 3);
     const reading = readQuestion(query);
     const lean = { donts: reading.donts, direction: reading.direction };
-    return this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean);
+    return { ...this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean), form: reading.form };
   }
 
   /** The coverage a question needs before it is answered, by its form. */
@@ -295,7 +299,14 @@ export class SearchEngine {
     const required =
       content.length <= 2 && content.some((w) => !this.knowsInSomeForm(w)) ? Math.max(minCoverage, SHORT_QUESTION_COVERAGE) : minCoverage;
     const answered = !!first && confidence >= required && first.score >= this.policy.minScore;
-    return { answered, confidence, hits: answered ? candidates.slice(0, top) : [], candidates: candidates.slice(0, top) };
+    return {
+      answered,
+      confidence,
+      hits: answered ? candidates.slice(0, top) : [],
+      candidates: candidates.slice(0, top),
+      form: 'neutral',
+      contentWords: content.length,
+    };
   }
 
   /** Per-term score contributions for one statement: for tuning and for tests. */

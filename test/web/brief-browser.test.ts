@@ -1,36 +1,24 @@
 // Brief and backbrief on the local page, in Chromium: the app started as `npm start` does it,
 // one person giving a brief, another answering it, and the overview showing "1 af 2".
 
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, copenhagenDay } from '../../src/clock.ts';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type Browser } from './chromium.ts';
-import { freePort, removeDir, startAppProcess, tempDir, type AppProcess } from './helpers.ts';
+import { hasChromium, openAppInChromium, type AppInChromium } from './chromium.ts';
 
 const runnable = hasChromium() || process.env.CI === 'true';
 const INTENT = 'Vi skal samle de to dagplejegrupper, så forældrene stadig har en fast dagplejer.';
 
 describe.skipIf(!runnable)('brief and backbrief on the local page in Chromium', () => {
-  let app: AppProcess;
-  let browser: Browser;
+  let session: AppInChromium;
   let page: Page;
-  let stateDir: string;
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} mangler.`);
-    stateDir = tempDir('brief-browser');
-    app = await startAppProcess({ PORT: String(await freePort()), DB_FILE: path.join(stateDir, 'db.json') });
-    browser = await launchChromium(app.url);
-    page = browser.page;
-    await page.goto(app.url);
+    session = await openAppInChromium('brief-browser');
+    page = session.page;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeDir(stateDir);
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   async function as(name: string) {
     await page.getByLabel('Dit navn').fill(name);
@@ -85,6 +73,6 @@ describe.skipIf(!runnable)('brief and backbrief on the local page in Chromium', 
     expect(overview).toContain('1 af 2 har givet backbrief');
     expect(overview).toContain('Vi samler grupperne.');
     expect(overview).toContain('Backbriefet nævner ikke');
-    expect(browser.problems).toEqual([]);
+    expect(session.browser.problems).toEqual([]);
   }, 60_000);
 });

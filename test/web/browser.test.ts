@@ -2,11 +2,10 @@
 // app started the way `npm start` does it (npx tsx src/main.ts) with no Slack or Teams settings.
 
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type Browser } from './chromium.ts';
-import { freePort, removeDir, startAppProcess, tempDir, type AppProcess } from './helpers.ts';
+import { CHROMIUM_PATH, hasChromium, openAppInChromium, type AppInChromium, type Browser } from './chromium.ts';
+import type { AppProcess } from './helpers.ts';
 
 // Browser globals for page.evaluate callbacks; the project's tsconfig has no DOM lib, and these
 // declarations stay local to this module.
@@ -25,29 +24,19 @@ if (!runnable) {
 }
 
 describe.skipIf(!runnable)('the local chat page in Chromium', () => {
+  let session: AppInChromium;
   let app: AppProcess;
   let browser: Browser;
   let page: Page;
-  let stateDir: string;
   let dbFile: string;
   let port: number;
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} mangler. Installer den med "apt-get update && apt-get install -y chromium".`);
-    stateDir = tempDir('browser');
-    dbFile = path.join(stateDir, 'ledelsesbot.json');
-    port = await freePort();
-    app = await startAppProcess({ PORT: String(port), DB_FILE: dbFile });
-    browser = await launchChromium(app.url);
-    page = browser.page;
-    await page.goto(app.url);
+    session = await openAppInChromium('browser');
+    ({ app, browser, page, dbFile, port } = session);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeDir(stateDir);
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   /** The last bot message in the conversation. */
   function lastAnswer(): Locator {

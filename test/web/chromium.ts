@@ -2,7 +2,8 @@
 
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { removeDir, tempDir } from './helpers.ts';
+import path from 'node:path';
+import { freePort, removeDir, startAppProcess, tempDir, type AppProcess } from './helpers.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -58,6 +59,40 @@ export async function launchChromium(allowedOrigin: string, viewport = { width: 
     async close() {
       await context.close();
       removeDir(profile);
+    },
+  };
+}
+
+/** A real `npm start` on a free port with its own state file, opened in headless Chromium. */
+export interface AppInChromium {
+  app: AppProcess;
+  browser: Browser;
+  page: Page;
+  stateDir: string;
+  dbFile: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function openAppInChromium(name: string): Promise<AppInChromium> {
+  if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} mangler. Installer den med "apt-get update && apt-get install -y chromium".`);
+  const stateDir = tempDir(name);
+  const dbFile = path.join(stateDir, 'ledelsesbot.json');
+  const port = await freePort();
+  const app = await startAppProcess({ PORT: String(port), DB_FILE: dbFile });
+  const browser = await launchChromium(app.url);
+  await browser.page.goto(app.url);
+  return {
+    app,
+    browser,
+    page: browser.page,
+    stateDir,
+    dbFile,
+    port,
+    async close() {
+      await browser.close();
+      await app.stop();
+      removeDir(stateDir);
     },
   };
 }

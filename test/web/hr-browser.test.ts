@@ -3,11 +3,10 @@
 // where HR answers and saves it → the answer on the page when the leader opens it again → the
 // same question answered from HR's saved answer; /indsigt draws its charts.
 
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, hasChromium, launchChromium, type Browser } from './chromium.ts';
-import { freePort, removeDir, startAppProcess, tempDir, type AppProcess } from './helpers.ts';
+import { hasChromium, openAppInChromium, type AppInChromium } from './chromium.ts';
+import type { AppProcess } from './helpers.ts';
 
 const QUESTION = 'Hvordan bestiller jeg en ny skærm til mit kontor?';
 const ANSWER = 'Bestil skærmen i IT-portalen under "Udstyr" — den kommer inden for en uge.';
@@ -17,24 +16,15 @@ const runnable = hasChromium() || inCi;
 
 describe.skipIf(!runnable)('Spørg HR on the local page in Chromium', () => {
   let app: AppProcess;
-  let browser: Browser;
+  let session: AppInChromium;
   let page: Page;
-  let stateDir: string;
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`${CHROMIUM_PATH} mangler. Installer den med "apt-get update && apt-get install -y chromium".`);
-    stateDir = tempDir('hr-browser');
-    app = await startAppProcess({ PORT: String(await freePort()), DB_FILE: path.join(stateDir, 'ledelsesbot.json') });
-    browser = await launchChromium(app.url);
-    page = browser.page;
-    await page.goto(app.url);
+    session = await openAppInChromium('hr-browser');
+    ({ app, page } = session);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeDir(stateDir);
-  }, 30_000);
+  afterAll(() => session?.close(), 30_000);
 
   async function send(text: string) {
     const before = await page.locator('#log .message.bot').count();
@@ -84,6 +74,6 @@ describe.skipIf(!runnable)('Spørg HR on the local page in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Indsigt');
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(0);
     expect(await page.locator('table.figures tbody tr').count()).toBe(12);
-    expect(browser.problems).toEqual([]);
+    expect(session.browser.problems).toEqual([]);
   });
 });
