@@ -53,6 +53,8 @@ const SETS: Array<[string, string]> = [
   ['blind.jsonl', 'blind.jsonl (skrevet af en, der kun kendte udsagnene)'],
   ['persona-dev.jsonl', 'persona-dev.jsonl (personaer, skrevet uden udsagn; må tunes på)'],
   ['persona-test.jsonl', 'persona-test.jsonl (personaer, skrevet uden udsagn; kun målt, aldrig tunet)'],
+  ['persona2-dev.jsonl', 'persona2-dev.jsonl (12 personaer, anden skribent og læser; må tunes på)'],
+  ['persona2-test.jsonl', 'persona2-test.jsonl (12 personaer, anden skribent og læser; kun målt, aldrig tunet)'],
 ];
 const sets = files.length
   ? files.map((f) => ({ name: path.basename(f), questions: readSet(path.resolve(f)) }))

@@ -5,7 +5,7 @@
 
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Situation, Statement } from '../knowledge/schema.ts';
-import type { Hit, SearchEngine, SearchOptions } from './engine.ts';
+import type { Hit, SearchEngine, SearchOptions, SearchResult } from './engine.ts';
 import type { SituationMatcher } from './matcher.ts';
 
 export type Confidence = 'high' | 'low';
@@ -43,15 +43,25 @@ export interface AnswerPolicy {
   reportSituation: number;
   /** How many of the best BM25 candidates take part in the fusion. */
   depth: number;
+  /** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + rankDecay·n). */
+  rankDecay: number;
+  /**
+   * A situation's statements of the direction whose people the question names ("mine
+   * medarbejdere" → nedad) gain this factor, and its don'ts when the question asks what to
+   * avoid: the same leans the word search has, now also for statements the words did not reach.
+   */
+  leanBoost: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   minInDomain: 0.4,
   strongCoverage: 0.75,
-  situationBoost: 0.8,
-  minSituation: 0.35,
+  situationBoost: 1,
+  minSituation: 0.25,
   reportSituation: 0.15,
   depth: 20,
+  rankDecay: 0.15,
+  leanBoost: 1.5,
 };
 
 /**
@@ -59,9 +69,6 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
  * told in a sentence, not in two words ("se her" may look like one to the matcher).
  */
 const MIN_SITUATION_WORDS = 3;
-
-/** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + RANK_DECAY·n). */
-const RANK_DECAY = 0.15;
 
 export interface AnswerOptions {
   top?: number;
@@ -86,7 +93,7 @@ export class Answerer {
       situations.map((sit) => [
         sit.id,
         sit.statements
-          .map((id, rank) => ({ doc: docOf.get(id) ?? -1, weight: 1 / (1 + RANK_DECAY * rank) }))
+          .map((id, rank) => ({ doc: docOf.get(id) ?? -1, weight: 1 / (1 + policy.rankDecay * rank) }))
           .filter((m) => m.doc >= 0),
       ]),
     );
@@ -108,7 +115,7 @@ export class Answerer {
       };
     }
     const { inDomain, situations } = this.matcher.classify(query);
-    const fused = this.fuse(result.candidates, situations, options, result.confidence);
+    const fused = this.fuse(result, situations, options);
     const candidates = fused.slice(0, top);
     const reported = situations.filter((s) => s.probability >= this.policy.reportSituation).map((s) => s.id);
     // Chat is never answered; a question after a fact ("Hvornår er budgetmødet?") is answered
@@ -139,7 +146,8 @@ export class Answerer {
    * it lists (the first listed count most). A statement the words do not reach can still be
    * shown when the situation is clear.
    */
-  private fuse(candidates: readonly Hit[], situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions, coverage: number): Hit[] {
+  private fuse(result: SearchResult, situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions): Hit[] {
+    const { candidates, confidence: coverage, audience, asksForDonts } = result;
     const best = candidates[0]?.score ?? 0;
     const score = new Map<number, number>();
     const statementOf = new Map<number, Statement>();
@@ -157,7 +165,10 @@ export class Answerer {
         if (options.direction && statement.direction !== options.direction) continue;
         if (options.kind && statement.kind !== options.kind) continue;
         statementOf.set(m.doc, statement);
-        score.set(m.doc, (score.get(m.doc) ?? 0) + boost * sit.probability * m.weight);
+        let lean = 1;
+        if (audience && statement.direction === audience) lean *= this.policy.leanBoost;
+        if (asksForDonts && statement.kind === 'dont') lean *= this.policy.leanBoost;
+        score.set(m.doc, (score.get(m.doc) ?? 0) + boost * sit.probability * m.weight * lean);
       }
     }
     return [...score]

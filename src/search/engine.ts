@@ -59,6 +59,10 @@ export interface SearchResult {
   form: QuestionForm;
   /** How many full-weight content words the question has. */
   contentWords: number;
+  /** The question names only this direction's people ("mine medarbejdere" → nedad), if any. */
+  audience: Direction | undefined;
+  /** The question asks what to avoid ("Hvad må jeg ikke …"). */
+  asksForDonts: boolean;
 }
 
 export interface ConfidencePolicy {
@@ -188,7 +192,7 @@ export class SearchEngine {
     const top = Math.max(1, options.top ?? 3);
     const reading = readQuestion(query);
     const lean = { donts: reading.donts, direction: reading.direction };
-    return { ...this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean), form: reading.form };
+    return { ...this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean), form: reading.form, audience: reading.direction, asksForDonts: reading.donts };
   }
 
   /** The coverage a question needs before it is answered, by its form. */
@@ -306,6 +310,8 @@ export class SearchEngine {
       candidates: candidates.slice(0, top),
       form: 'neutral',
       contentWords: content.length,
+      audience: lean.direction,
+      asksForDonts: lean.donts,
     };
   }
 
