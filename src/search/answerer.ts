@@ -51,6 +51,11 @@ export interface AnswerPolicy {
    * avoid: the same leans the word search has, now also for statements the words did not reach.
    */
   leanBoost: number;
+  /**
+   * Content words a question needs before it can be shown the nearest statements. Leaders write
+   * fragments ("sure medarbejdere efter lukning"), so two are enough; one is not a situation.
+   */
+  minSituationWords: number;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
@@ -62,13 +67,9 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   depth: 20,
   rankDecay: 0.15,
   leanBoost: 1.5,
+  minSituationWords: 2,
 };
 
-/**
- * Content words a question needs before it can be shown the nearest statements: a situation is
- * told in a sentence, not in two words ("se her" may look like one to the matcher).
- */
-const MIN_SITUATION_WORDS = 3;
 
 export interface AnswerOptions {
   top?: number;
@@ -126,7 +127,7 @@ export class Answerer {
     const covered = result.answered && result.confidence >= this.policy.strongCoverage;
     if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
-      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && result.contentWords >= MIN_SITUATION_WORDS) {
+      else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && result.contentWords >= this.policy.minSituationWords) {
         confidence = 'low';
       }
     }
