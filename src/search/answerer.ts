@@ -35,8 +35,12 @@ export interface AnswerPolicy {
    * nearly word for word is theirs, even in words no example had (a new statement, a new term).
    */
   strongCoverage: number;
-  /** How much a situation's statements gain, times the situation's probability. */
+  /** ... unless the guard's belief is below this. */
+  coveredFloor: number;
+  /** How much a situation's statements gain, times the situation's probability and (boostOffset − coverage). */
   situationBoost: number;
+  /** The less of the question the statements' words cover, the more the situation counts. */
+  boostOffset: number;
   /** The least probability of the top situation for an honest "nearest" answer. */
   minSituation: number;
   /** Situations at least this likely are reported. */
@@ -56,18 +60,23 @@ export interface AnswerPolicy {
    * fragments ("sure medarbejdere efter lukning"), so two are enough; one is not a situation.
    */
   minSituationWords: number;
+  /** Keep the words' best statement among the first three when the words alone answer. */
+  keepBestWord: boolean;
 }
 
 export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
-  minInDomain: 0.4,
+  minInDomain: 0.3,
   strongCoverage: 0.75,
+  coveredFloor: 0.05,
   situationBoost: 1,
+  boostOffset: 2,
   minSituation: 0.25,
   reportSituation: 0.15,
   depth: 20,
   rankDecay: 0.15,
   leanBoost: 1.5,
   minSituationWords: 2,
+  keepBestWord: true,
 };
 
 
@@ -76,6 +85,20 @@ export interface AnswerOptions {
   direction?: Direction | undefined;
   kind?: Kind | undefined;
 }
+
+/**
+ * The statements answer the question nearly word for word: it is theirs even if the guard has
+ * not seen its words (a new statement, a new term). Not when it asks for a fact, or when the
+ * guard is all but certain: coverage alone is fooled by short questions ("Hvem er direktør for
+ * børn og unge?", "Hvordan deler jeg min skærm i Teams?" share every content word with some
+ * statement and ask for none of their advice).
+ */
+function coveredByStatements(result: SearchResult, inDomain: number, policy: AnswerPolicy): boolean {
+  return result.answered && result.confidence >= policy.strongCoverage && result.form !== 'fact' && inDomain >= policy.coveredFloor;
+}
+
+/** The place (1-based) the words' best statement is moved up to when it falls below it. */
+const WORD_PLACE = 3;
 
 export class Answerer {
   /** Statement index in the engine → its rank weight in each situation that lists it. */
@@ -117,6 +140,12 @@ export class Answerer {
     }
     const { inDomain, situations } = this.matcher.classify(query);
     const fused = this.fuse(result, situations, options);
+    // When the words alone answer the question, their best statement keeps a place among the
+    // first three: a question after a term the groups used ("Bungays model") is shown what they
+    // wrote about it, not only what helps in the situation around it.
+    const bestWord = result.answered ? result.candidates[0]?.statement : undefined;
+    const at = bestWord ? fused.findIndex((h) => h.statement === bestWord) : -1;
+    if (this.policy.keepBestWord && at >= WORD_PLACE) fused.splice(WORD_PLACE - 1, 0, ...fused.splice(at, 1));
     const candidates = fused.slice(0, top);
     const reported = situations.filter((s) => s.probability >= this.policy.reportSituation).map((s) => s.id);
     // Chat is never answered; a question after a fact ("Hvornår er budgetmødet?") is answered
@@ -124,7 +153,7 @@ export class Answerer {
     const { form } = result;
     let confidence: Confidence | undefined;
     // A question the statements cover nearly word for word is theirs, whatever the guard thinks.
-    const covered = result.answered && result.confidence >= this.policy.strongCoverage;
+    const covered = coveredByStatements(result, inDomain, this.policy);
     if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
       else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && result.contentWords >= this.policy.minSituationWords) {
@@ -158,7 +187,7 @@ export class Answerer {
       statementOf.set(doc, c.statement);
     }
     // The less the question's words are the statements' words, the more the situation counts.
-    const boost = this.policy.situationBoost * (2 - coverage);
+    const boost = this.policy.situationBoost * Math.max(0, this.policy.boostOffset - coverage);
     for (const sit of situations) {
       if (sit.probability < 0.02) break;
       for (const m of this.members.get(sit.id) ?? []) {
