@@ -19,12 +19,6 @@ export interface TrainingOptions {
   seed: number;
   /** Per-class weight of an example (e.g. to balance a small class); 1 when absent. */
   classWeight?: readonly number[];
-  /**
-   * The model is the mean of the weights at the end of each epoch from this one on (Polyak
-   * averaging): the last epochs' steps around the optimum cancel out, and the model depends
-   * much less on the order the examples happened to be shuffled in.
-   */
-  averageFrom?: number;
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.5, l2: 1e-4, seed: 20240522 };
@@ -84,9 +78,6 @@ export class LinearModel {
     const probs = new Float64Array(classes);
     const lr = options.learningRate;
     const l2 = options.l2;
-    const averageFrom = Math.min(options.averageFrom ?? options.epochs - 1, options.epochs - 1);
-    const sum = new Float64Array(features * classes);
-    const biasSum = new Float64Array(classes);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
@@ -119,16 +110,9 @@ export class LinearModel {
           }
         }
       }
-      if (epoch >= averageFrom) {
-        for (let i = 0; i < w.length; i++) sum[i]! += w[i]!;
-        for (let c = 0; c < classes; c++) biasSum[c]! += bias[c]!;
-      }
     }
-    const averaged = options.epochs - averageFrom;
-    for (let i = 0; i < sum.length; i++) sum[i]! /= averaged;
-    for (let c = 0; c < classes; c++) biasSum[c]! /= averaged;
-    const { quantized, scale } = quantize(sum);
-    return new LinearModel(classes, features, quantized, scale, biasSum);
+    const { quantized, scale } = quantize(w);
+    return new LinearModel(classes, features, quantized, scale, bias);
   }
 
   static restore(s: LinearModelSnapshot): LinearModel {
