@@ -4,15 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import { renderText } from '../bot/render-text.ts';
 import { groupsLabel, sourceLabel } from '../bot/reply.ts';
 import { adviceStatements } from '../knowledge/advice.ts';
 import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
-import { DataError, DEFAULT_DATA_DIR, loadLexicon } from '../knowledge/load.ts';
-import { StatementSchema, type Statement } from '../knowledge/schema.ts';
+import { DataError, DEFAULT_DATA_DIR } from '../knowledge/files.ts';
+import type { Statement } from '../knowledge/schema.ts';
 import { Answerer, type Answer } from '../search/answerer.ts';
-import { buildEngine, loadKnowledgeIndex, unreachableStatements, type KnowledgeIndex } from '../search/knowledge-index.ts';
+import { buildEngine, loadCachedIndex, type KnowledgeIndex } from '../search/index-cache.ts';
 import { errorMessage } from '../shared/errors.ts';
 
 export class UsageError extends Error {}
@@ -79,7 +78,8 @@ function resultJson(question: string, r: Answer) {
 }
 
 /** Reads a corpus for benchmarks: a JSON array of statements in the shape `list --json` prints. */
-function loadCorpus(file: string): Statement[] {
+async function loadCorpus(file: string): Promise<Statement[]> {
+  const [{ z }, { StatementSchema }] = await Promise.all([import('zod'), import('../knowledge/schema.ts')]);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -95,8 +95,13 @@ function loadCorpus(file: string): Statement[] {
   return parsed.data.map((s) => ({ ...s, source: 'korpus' }));
 }
 
-function knowledge(): KnowledgeIndex {
-  return loadKnowledgeIndex(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+/**
+ * The index: from the start-up cache when it holds one for exactly these data files (they were
+ * validated when it was written), else loaded and validated — which names file, entry and field.
+ */
+async function knowledge(): Promise<KnowledgeIndex> {
+  const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+  return loadCachedIndex(dataDir) ?? (await import('../search/knowledge-index.ts')).loadKnowledgeIndex(dataDir);
 }
 
 async function ask(args: string[], out: (s: string) => void): Promise<number> {
@@ -120,9 +125,10 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
   if (values.corpus) {
     // A plain statement array has no situations: the BM25 path alone.
     const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
-    answerer = new Answerer(buildEngine(loadCorpus(values.corpus), loadLexicon(dataDir)), undefined, []);
+    const { loadLexicon } = await import('../knowledge/load.ts');
+    answerer = new Answerer(buildEngine(await loadCorpus(values.corpus), loadLexicon(dataDir)), undefined, []);
   } else {
-    index = knowledge();
+    index = await knowledge();
     answerer = index.answerer;
   }
   const options = { top, direction, kind };
@@ -157,14 +163,14 @@ async function ask(args: string[], out: (s: string) => void): Promise<number> {
   return 0;
 }
 
-function list(args: string[], out: (s: string) => void): number {
+async function list(args: string[], out: (s: string) => void): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { direction: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
   });
   const direction = parseDirection(values.direction);
   const kind = parseKind(values.kind);
-  const { kb } = knowledge();
+  const { kb } = await knowledge();
   const statements = kb.statements.filter((s) => (!direction || s.direction === direction) && (!kind || s.kind === kind));
   if (values.json) {
     out(JSON.stringify(statements.map(toJson), null, 2));
@@ -183,8 +189,10 @@ function list(args: string[], out: (s: string) => void): number {
   return 0;
 }
 
-function validate(out: (s: string) => void): number {
-  const index = knowledge();
+/** Always validates every file, whatever the cache holds. */
+async function validate(out: (s: string) => void): Promise<number> {
+  const { loadKnowledgeIndex, unreachableStatements } = await import('../search/knowledge-index.ts');
+  const index = loadKnowledgeIndex(process.env.DATA_DIR || DEFAULT_DATA_DIR);
   const advice = adviceStatements(index.kb.statements).length;
   const lost = unreachableStatements(index);
   if (lost.length) {
@@ -209,7 +217,7 @@ async function stats(args: string[], out: (s: string) => void): Promise<number> 
   const { insightFigures } = await import('../hr/insight.ts');
   const config = loadConfig();
   const store = await openStore(config, { quiet: true });
-  const index = knowledge();
+  const index = await knowledge();
   const { kb } = index;
   const { votes, questions, unanswered, insight } = await (async () => {
     const { votes, questions, unanswered } = await store.stats();

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { z } from 'zod';
 import { errorMessage } from '../shared/errors.ts';
+import { DataError, DEFAULT_DATA_DIR, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE, type KnowledgeBase } from './files.ts';
 import {
   KnowledgeFileSchema,
   LexiconFileSchema,
@@ -12,43 +11,11 @@ import {
   type Lexicon,
   type OffTopicExample,
   type Situation,
-  type Source,
   type Statement,
 } from './schema.ts';
 
-/** `data/` next to `src/` (and next to `dist/` when built). */
-export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
-export const STATEMENTS_FILE = 'statements.json';
-export const LEXICON_FILE = 'lexicon.json';
-export const SITUATIONS_FILE = 'situations.json';
-export const OFF_TOPIC_FILE = 'offtopic.json';
-/** Every file in data/ that the knowledge is built from. */
-export const DATA_FILES = [STATEMENTS_FILE, LEXICON_FILE, SITUATIONS_FILE, OFF_TOPIC_FILE] as const;
-
-export class DataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'DataError';
-  }
-}
-
-export interface KnowledgeBase {
-  statements: readonly Statement[];
-  sources: ReadonlyMap<string, Source>;
-  byId: ReadonlyMap<string, Statement>;
-}
-
-/** A data file's text; a file that cannot be read is a DataError naming it. */
-export function readDataFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new DataError(file, [`filen kan ikke læses (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
-  }
-}
+export { DATA_FILES, DataError, DEFAULT_DATA_DIR, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE } from './files.ts';
+export type { KnowledgeBase } from './files.ts';
 
 function parseJson(raw: string, file: string): unknown {
   try {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCachedIndex } from '../../src/search/index-cache.ts';
 import { buildEngine, loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
 
 const QUESTIONS = [
@@ -40,5 +41,30 @@ describe('the start-up cache of the index', () => {
     const index = loadKnowledgeIndex(dir);
     const hit = index.engine.search('kaffemaskinen', { top: 1 }).candidates[0];
     expect(hit?.statement.text).toBe('Husk altid kaffemaskinen til budgetmødet.');
+  });
+
+  it('serves a warm start without validating again, with the same data and answers', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
+    cpSync('data', dir, { recursive: true });
+    const validated = loadKnowledgeIndex(dir);
+    const cached = loadCachedIndex(dir);
+    expect(cached).toBeDefined();
+    expect(cached!.kb.statements).toEqual(validated.kb.statements);
+    expect([...cached!.kb.sources.keys()]).toEqual([...validated.kb.sources.keys()]);
+    expect(cached!.situations).toEqual(validated.situations);
+    const shown = (i: typeof validated) => QUESTIONS.map((q) => i.answerer.answer(q).hits.map((h) => h.statement.id));
+    expect(shown(cached!)).toEqual(shown(validated));
+  });
+
+  it('has nothing for a changed or broken data file, so it is validated and refused with file, entry and field', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
+    cpSync('data', dir, { recursive: true });
+    loadKnowledgeIndex(dir);
+    const file = path.join(dir, 'statements.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.statements[0].kind = 'gør';
+    writeFileSync(file, JSON.stringify(data));
+    expect(loadCachedIndex(dir)).toBeUndefined();
+    expect(() => loadKnowledgeIndex(dir)).toThrow(/statements\[0\] \(id "[a-z0-9-]+"\), felt "kind"/);
   });
 });

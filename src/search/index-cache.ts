@@ -1,0 +1,139 @@
+// The start-up cache and everything a warm start needs — none of it loads the data's schemas:
+// a cached entry was validated when it was written, and its key is the data files' text and
+// the code that reads them, so `ledelse ask` on unchanged data starts without zod (~90 ms).
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIRECTION_LABEL } from '../knowledge/directions.ts';
+import { DATA_FILES, knowledgeBase, readDataFile, type KnowledgeBase } from '../knowledge/files.ts';
+import type { Lexicon, Situation, Source, Statement } from '../knowledge/schema.ts';
+import { DanishAnalyzer, type AnalyzerSnapshot } from './analyzer.ts';
+import { Answerer } from './answerer.ts';
+import { DEFAULT_POLICY, SearchEngine, type EngineSnapshot } from './engine.ts';
+import { SituationMatcher, type MatcherSnapshot } from './matcher.ts';
+
+/** Weights of what is indexed besides a statement's own words. */
+export const CONTEXT_WEIGHT = { topic: 0.3, direction: 0.3, kind: 0.3, keywords: 0.7 };
+
+/**
+ * What a statement is about beyond its words: its sub-heading, its direction ("ledelse til
+ * siden"), "undgå" for a don't, and the editors' keywords — each indexed below the text.
+ */
+export function statementContext(s: Statement): Array<{ text: string; weight: number }> {
+  const out = [
+    { text: s.direction === 'general' ? 'Bungays model budgetprocessen' : DIRECTION_LABEL[s.direction], weight: CONTEXT_WEIGHT.direction },
+  ];
+  if (s.topic) out.push({ text: s.topic, weight: CONTEXT_WEIGHT.topic });
+  if (s.kind === 'dont') out.push({ text: 'undgå', weight: CONTEXT_WEIGHT.kind });
+  if (s.kind === 'wish') out.push({ text: 'ønske', weight: CONTEXT_WEIGHT.kind });
+  if (s.keywords?.length) out.push({ text: s.keywords.join('. '), weight: CONTEXT_WEIGHT.keywords });
+  return out;
+}
+
+export interface KnowledgeIndex {
+  kb: KnowledgeBase;
+  lexicon: Lexicon;
+  situations: readonly Situation[];
+  engine: SearchEngine;
+  matcher: SituationMatcher;
+  /** Guard → situations → statements → confidence: what answers a question. */
+  answerer: Answerer;
+}
+
+export interface IndexSnapshot {
+  analyzer: AnalyzerSnapshot;
+  engine: EngineSnapshot;
+  matcher: MatcherSnapshot;
+  /** The validated data the index was built from: a warm start needs no validation. */
+  data: { statements: readonly Statement[]; sources: Source[]; lexicon: Lexicon; situations: readonly Situation[] };
+}
+
+/** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
+export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: Pick<IndexSnapshot, 'analyzer' | 'engine'>): SearchEngine {
+  const vocabulary = new Set<string>();
+  for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
+  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer });
+  return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext, snapshot?.engine);
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The code the cached index depends on: the search, and the data's schemas and checks. */
+const CODE_DIRS = [here, path.resolve(here, '..', 'knowledge')];
+const CACHE_DIR = path.resolve(here, '..', '..', 'node_modules', '.cache', 'ledelsesbot');
+/** "src" (run with tsx) or "dist" (the installed command): each keeps its own cache entry. */
+const CACHE_PREFIX = `index-${path.basename(path.dirname(here))}-`;
+
+/**
+ * The start-up cache's key: the data files and the search code itself, so an edit to either
+ * builds the index anew. Analysing ~200 statements with their keywords and ~150 lexicon
+ * concepts takes ~250 ms; reading the stored result takes a few.
+ */
+export function cacheKey(raws: readonly string[]): string {
+  const hash = createHash('sha256').update(codeFingerprint());
+  for (const raw of raws) hash.update(raw).update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of the search code; it does not change while the process runs, so it is read once. */
+function codeFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = createHash('sha256');
+    for (const dir of CODE_DIRS) {
+      for (const file of readdirSync(dir).sort()) {
+        if (/\.(ts|js)$/.test(file)) hash.update(file).update(readFileSync(path.join(dir, file)));
+      }
+    }
+    fingerprint = hash.digest('hex');
+  }
+  return fingerprint;
+}
+
+export function readSnapshot(key: string): IndexSnapshot | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`), 'utf8')) as IndexSnapshot;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeSnapshot(key: string, index: KnowledgeIndex): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith(CACHE_PREFIX)) rmSync(path.join(CACHE_DIR, old), { force: true });
+    const file = path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    const { kb, lexicon, situations, engine, matcher } = index;
+    const data = { statements: kb.statements, sources: [...kb.sources.values()], lexicon, situations };
+    writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot(), matcher: matcher.snapshot(), data } satisfies IndexSnapshot));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only install still works, only without the faster start.
+  }
+}
+
+/** The data files' texts, in DATA_FILES order: each is read once, parsed and part of the key. */
+export function readDataFiles(dataDir: string): string[] {
+  return DATA_FILES.map((f) => readDataFile(path.join(dataDir, f)));
+}
+
+/**
+ * The index from the cache alone, when the cache holds one for exactly these data files and
+ * this code; otherwise undefined, and the caller loads and validates (loadKnowledgeIndex).
+ */
+export function loadCachedIndex(dataDir: string): KnowledgeIndex | undefined {
+  let snapshot: IndexSnapshot | undefined;
+  try {
+    snapshot = readSnapshot(cacheKey(readDataFiles(dataDir)));
+  } catch {
+    return undefined;
+  }
+  if (!snapshot?.data) return undefined;
+  const { statements, sources, lexicon, situations } = snapshot.data;
+  const engine = buildEngine(statements, lexicon, snapshot);
+  const matcher = SituationMatcher.restore(snapshot.matcher, engine.analyzer);
+  return { kb: knowledgeBase(statements, sources), lexicon, situations, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
+}
