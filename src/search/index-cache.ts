@@ -3,7 +3,7 @@
 // the code that reads them, so `ledelse ask` on unchanged data starts without zod (~90 ms).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIRECTION_LABEL } from '../knowledge/directions.ts';
@@ -100,10 +100,19 @@ export function readSnapshot(key: string): IndexSnapshot | undefined {
   }
 }
 
+/** Cache entries kept per code location (src or dist), the newest first. */
+const KEPT_ENTRIES = 4;
+
 export function writeSnapshot(key: string, index: KnowledgeIndex): void {
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
-    for (const old of readdirSync(CACHE_DIR)) if (old.startsWith(CACHE_PREFIX)) rmSync(path.join(CACHE_DIR, old), { force: true });
+    // A few older entries stay: a second data folder (a test's copy, a staging edit) then does
+    // not evict the main one and make every next start train again.
+    const older = readdirSync(CACHE_DIR)
+      .filter((f) => f.startsWith(CACHE_PREFIX) && f.endsWith('.json'))
+      .map((f) => ({ f, at: statSync(path.join(CACHE_DIR, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.at - a.at);
+    for (const { f } of older.slice(KEPT_ENTRIES - 1)) rmSync(path.join(CACHE_DIR, f), { force: true });
     const file = path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
     const { kb, lexicon, situations, engine, matcher } = index;
