@@ -1,9 +1,10 @@
 // The learned layer in front of the statement search: an off-topic guard (does the question
 // belong to leading in a budget and savings process at all?) and a situation matcher (which
 // of the situations in data/situations.json does it describe?). All are linear models over
-// the same features, trained on questions people wrote in their own words. The guard is the
-// mean of two opinions: a binary model (in the domain or not) and a model that tells each
-// situation apart from the off-topic questions.
+// the same features, trained on questions people wrote in their own words. The situations are
+// the mean of a regression and naive Bayes; the guard is the mean of two opinions: a binary
+// model (in the domain or not) and a model that tells each situation apart from the off-topic
+// questions.
 
 import type { Situation, OffTopicExample, Statement } from '../knowledge/schema.ts';
 import type { DanishAnalyzer } from './analyzer.ts';
@@ -28,6 +29,7 @@ export interface MatcherSnapshot {
   situationIds: string[];
   guard: LinearModelSnapshot;
   situations: LinearModelSnapshot;
+  bayes: LinearModelSnapshot;
   offTopic: LinearModelSnapshot;
 }
 
@@ -42,6 +44,15 @@ const IN = 1;
 /** Weight of a statement's text or keyword as an in-domain example, relative to a question. */
 const STATEMENT_TEXT_WEIGHT = 0.3;
 const OUT = 0;
+/**
+ * The situation likelihoods are the mean of two models that err differently: the regression and
+ * naive Bayes over the same features (dev parts, mean of four training orders: hit@3 0.86 → 0.87,
+ * MRR@5 0.77 → 0.78, answered 0.98 → 0.99; and less dependent on the order).
+ */
+const BAYES_SHARE = 0.5;
+/** Naive Bayes' additive smoothing of the feature counts, and how sharp its posterior is. */
+const BAYES_SMOOTHING = 0.1;
+const BAYES_SHARPNESS = 2;
 
 export class SituationMatcher {
   private constructor(
@@ -49,6 +60,7 @@ export class SituationMatcher {
     readonly situationIds: readonly string[],
     private readonly guard: LinearModel,
     private readonly situationModel: LinearModel,
+    private readonly bayesModel: LinearModel,
     private readonly offModel: LinearModel,
     private readonly analyzer: DanishAnalyzer,
   ) {}
@@ -110,7 +122,15 @@ export class SituationMatcher {
       space.size,
       DEFAULT_TRAINING,
     );
-    return new SituationMatcher(space, data.situations.map((s) => s.id), guard, situationModel, offModel, analyzer);
+    const bayesModel = LinearModel.naiveBayes(
+      situationTexts.map((t) => vec(t.text)),
+      situationTexts.map((t) => t.label),
+      data.situations.length,
+      space.size,
+      BAYES_SMOOTHING,
+      BAYES_SHARPNESS,
+    );
+    return new SituationMatcher(space, data.situations.map((s) => s.id), guard, situationModel, bayesModel, offModel, analyzer);
   }
 
   static restore(snapshot: MatcherSnapshot, analyzer: DanishAnalyzer): SituationMatcher {
@@ -119,6 +139,7 @@ export class SituationMatcher {
       snapshot.situationIds,
       LinearModel.restore(snapshot.guard),
       LinearModel.restore(snapshot.situations),
+      LinearModel.restore(snapshot.bayes),
       LinearModel.restore(snapshot.offTopic),
       analyzer,
     );
@@ -130,6 +151,7 @@ export class SituationMatcher {
       situationIds: [...this.situationIds],
       guard: this.guard.snapshot(),
       situations: this.situationModel.snapshot(),
+      bayes: this.bayesModel.snapshot(),
       offTopic: this.offModel.snapshot(),
     };
   }
@@ -139,7 +161,8 @@ export class SituationMatcher {
     const off = this.offModel.predict(x)[this.situationIds.length]!;
     const inDomain = (this.guard.predict(x)[IN]! + 1 - off) / 2;
     const p = this.situationModel.predict(x);
-    const situations = this.situationIds.map((id, i) => ({ id, probability: p[i]! }));
+    const b = this.bayesModel.predict(x);
+    const situations = this.situationIds.map((id, i) => ({ id, probability: (1 - BAYES_SHARE) * p[i]! + BAYES_SHARE * b[i]! }));
     situations.sort((a, b) => b.probability - a.probability || (a.id < b.id ? -1 : 1));
     return { inDomain, situations };
   }
