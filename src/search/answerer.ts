@@ -35,7 +35,7 @@ export interface AnswerPolicy {
    * nearly word for word is theirs, even in words no example had (a new statement, a new term).
    */
   strongCoverage: number;
-  /** ... unless the guard's belief is below this. */
+  /** A guard below this wins even over full coverage (see `coveredByStatements`). */
   coveredFloor: number;
   /** How much a situation's statements gain, times the situation's probability and (boostOffset − coverage). */
   situationBoost: number;
@@ -78,7 +78,6 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   minSituationWords: 2,
   keepBestWord: true,
 };
-
 
 export interface AnswerOptions {
   top?: number;
@@ -152,7 +151,8 @@ export class Answerer {
     // only when the statements cover it, never with the nearest advice.
     const { form } = result;
     let confidence: Confidence | undefined;
-    // A question the statements cover nearly word for word is theirs, whatever the guard thinks.
+    // A question the statements cover nearly word for word is theirs, unless it is after a fact
+    // or the guard is all but certain it is off topic.
     const covered = coveredByStatements(result, inDomain, this.policy);
     if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered)) {
       if (result.answered) confidence = 'high';
