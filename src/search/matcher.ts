@@ -104,31 +104,20 @@ export class SituationMatcher {
       guardExamples.map((e) => e.weight),
     );
 
-    const situationModel = LinearModel.train(
-      situationTexts.map((t) => vec(t.text)),
-      situationTexts.map((t) => t.label),
-      data.situations.length,
-      space.size,
-      DEFAULT_TRAINING,
-    );
+    const situationX = situationTexts.map((t) => vec(t.text));
+    const situationY = situationTexts.map((t) => t.label);
+    const situationModel = LinearModel.train(situationX, situationY, data.situations.length, space.size, DEFAULT_TRAINING);
+    const bayesModel = LinearModel.naiveBayes(situationX, situationY, data.situations.length, space.size, BAYES_SMOOTHING, BAYES_SHARPNESS);
     // A second opinion on "off topic" from a model that knows each situation apart: the
     // situations and one more class for the questions outside the domain. It is stricter
     // where the binary guard lets a leadership question about something else through.
     const offLabel = data.situations.length;
     const offModel = LinearModel.train(
-      [...situationTexts.map((t) => vec(t.text)), ...outDomain.map((e) => vec(e.text))],
-      [...situationTexts.map((t) => t.label), ...outDomain.map(() => offLabel)],
+      [...situationX, ...outDomain.map((e) => vec(e.text))],
+      [...situationY, ...outDomain.map(() => offLabel)],
       data.situations.length + 1,
       space.size,
       DEFAULT_TRAINING,
-    );
-    const bayesModel = LinearModel.naiveBayes(
-      situationTexts.map((t) => vec(t.text)),
-      situationTexts.map((t) => t.label),
-      data.situations.length,
-      space.size,
-      BAYES_SMOOTHING,
-      BAYES_SHARPNESS,
     );
     return new SituationMatcher(space, data.situations.map((s) => s.id), guard, situationModel, bayesModel, offModel, analyzer);
   }
