@@ -55,6 +55,22 @@ export interface Core {
   conversation: Conversation;
 }
 
+/** The brief core's settings, from the configuration. */
+export function briefSettings(config: Config) {
+  return { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS };
+}
+
+/** "Spørg HR"'s settings, from the configuration; an invalid HR_CHANNEL is logged and left out. */
+export function hrSettings(config: Config, log: Logger) {
+  return {
+    configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
+    retentionDays: config.HR_RETENTION_DAYS,
+    calendar: calendarFromConfig(config),
+    summaryTime: config.HR_SUMMARY_TIME,
+    cutoff: config.TIP_CUTOFF,
+  };
+}
+
 export function createCore(
   deps: { config: Config; knowledge: KnowledgeSource; store: Store; log: Logger },
   options: TipCoreOptions = {},
@@ -82,7 +98,7 @@ export function createCore(
       knowledge,
       replies,
       log,
-      settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS },
+      settings: briefSettings(config),
     },
     { ...(options.now ? { now: options.now } : {}), ...(options.cron !== undefined ? { cron: options.cron } : {}) },
   );
@@ -92,13 +108,7 @@ export function createCore(
       knowledge,
       replies,
       log,
-      settings: {
-        configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
-        retentionDays: config.HR_RETENTION_DAYS,
-        calendar: calendarFromConfig(config),
-        summaryTime: config.HR_SUMMARY_TIME,
-        cutoff: config.TIP_CUTOFF,
-      },
+      settings: hrSettings(config, log),
     },
     options.now,
   );

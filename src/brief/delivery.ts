@@ -4,7 +4,7 @@
 // what its platform answered; it words its own platform's problems.
 
 import type { Reply } from '../bot/reply.ts';
-import type { Platform } from '../store/store.ts';
+import { ByPlatform } from '../shared/by-platform.ts';
 import type { DeliveryResult } from '../tips/delivery.ts';
 
 export type { DeliveryResult };
@@ -19,17 +19,7 @@ export interface Person {
 export type PersonDeliver = (person: Person, reply: Reply) => Promise<DeliveryResult>;
 
 /** How each platform reaches a person. Front ends register here as they start. */
-export class PersonDeliveries {
-  private readonly byPlatform = new Map<Platform, PersonDeliver>();
-
-  register(platform: Platform, deliver: PersonDeliver): void {
-    this.byPlatform.set(platform, deliver);
-  }
-
-  get(platform: Platform): PersonDeliver | undefined {
-    return this.byPlatform.get(platform);
-  }
-}
+export class PersonDeliveries extends ByPlatform<PersonDeliver> {}
 
 /** A short Danish reason for a failed delivery, for the author's overview. */
 export function failureText(result: DeliveryResult): string | undefined {

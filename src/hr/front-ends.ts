@@ -3,6 +3,7 @@
 // the leader, and says in a typed result how it went, worded for its own platform.
 
 import type { Reply } from '../bot/reply.ts';
+import { ByPlatform } from '../shared/by-platform.ts';
 import type { Platform } from '../store/store.ts';
 
 export type HrSendResult =
@@ -39,18 +40,8 @@ export interface HrFrontEnd {
 }
 
 /** The front ends "Spørg HR" can use in this run, by platform. */
-export class HrFrontEnds {
-  private readonly byPlatform = new Map<Platform, HrFrontEnd>();
-
-  register(platform: Platform, frontEnd: HrFrontEnd): void {
-    this.byPlatform.set(platform, frontEnd);
-  }
-
-  get(platform: Platform): HrFrontEnd | undefined {
-    return this.byPlatform.get(platform);
-  }
-
+export class HrFrontEnds extends ByPlatform<HrFrontEnd> {
   label(platform: Platform): string {
-    return this.byPlatform.get(platform)?.label ?? platform;
+    return this.get(platform)?.label ?? platform;
   }
 }

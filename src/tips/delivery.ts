@@ -4,6 +4,7 @@
 // problems; the core only acts on the kind of outcome.
 
 import type { Reply } from '../bot/reply.ts';
+import { ByPlatform } from '../shared/by-platform.ts';
 import type { Platform } from '../store/store.ts';
 
 export interface TipSubscription {
@@ -43,14 +44,4 @@ export type DeliveryResult =
 export type TipDeliver = (subscription: TipSubscription, reply: Reply) => Promise<DeliveryResult>;
 
 /** How each platform delivers tips. Front ends register here as they start. */
-export class TipDeliveries {
-  private readonly byPlatform = new Map<Platform, TipDeliver>();
-
-  register(platform: Platform, deliver: TipDeliver): void {
-    this.byPlatform.set(platform, deliver);
-  }
-
-  get(platform: Platform): TipDeliver | undefined {
-    return this.byPlatform.get(platform);
-  }
-}
+export class TipDeliveries extends ByPlatform<TipDeliver> {}

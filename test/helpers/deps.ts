@@ -9,10 +9,9 @@ import { Replies } from '../../src/bot/replies.ts';
 import type { Reply } from '../../src/bot/reply.ts';
 import { channelsFromSetting } from '../../src/channels.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createConversation } from '../../src/core.ts';
+import { briefSettings, createConversation, hrSettings } from '../../src/core.ts';
 import { createHrCore, type HrCore } from '../../src/hr/index.ts';
 import type { HrFrontEnds } from '../../src/hr/front-ends.ts';
-import { calendarFromConfig } from '../../src/tips/calendar.ts';
 import { LiveKnowledge } from '../../src/search/knowledge-index.ts';
 import { readiness, type ReadinessProbe } from '../../src/health.ts';
 import { FileStore as Store } from '../../src/store/store.ts';
@@ -85,7 +84,7 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
   const pinnedQuestionChannels = new Set(channelsFromSetting('QUESTION_CHANNELS', config.QUESTION_CHANNELS, log).map((c) => c.key));
   const probe = () => readiness({ knowledge: knowledge!, store });
   const brief = createBriefCore(
-    { store, knowledge, replies, log, settings: { calendar: calendarFromConfig(config), cutoff: config.TIP_CUTOFF, retentionDays: config.BRIEF_RETENTION_DAYS } },
+    { store, knowledge, replies, log, settings: briefSettings(config) },
     { cron: false },
   );
   const hrCore = createHrCore({
@@ -93,13 +92,7 @@ export async function testDeps(env: Record<string, string>, answer: TipCommandAn
     knowledge,
     replies,
     log,
-    settings: {
-      configuredDesks: channelsFromSetting('HR_CHANNEL', config.HR_CHANNEL ? [config.HR_CHANNEL] : [], log),
-      retentionDays: config.HR_RETENTION_DAYS,
-      calendar: calendarFromConfig(config),
-      summaryTime: config.HR_SUMMARY_TIME,
-      cutoff: config.TIP_CUTOFF,
-    },
+    settings: hrSettings(config, log),
   });
   await hrCore.ready;
   const conversation = createConversation({ knowledge, store, replies, tipCommands, pinnedQuestionChannels, briefs: brief.briefs, hr: hrCore });
