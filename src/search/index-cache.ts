@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { DIRECTION_LABEL } from '../knowledge/directions.ts';
 import { DATA_FILES, knowledgeBase, readDataFile, type KnowledgeBase } from '../knowledge/files.ts';
 import type { Lexicon, Situation, Source, Statement } from '../knowledge/schema.ts';
@@ -114,10 +115,8 @@ export function writeSnapshot(key: string, index: KnowledgeIndex): void {
       .sort((a, b) => b.at - a.at);
     for (const { f } of older.slice(KEPT_ENTRIES - 1)) rmSync(path.join(CACHE_DIR, f), { force: true });
     const file = path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    const { kb, lexicon, situations, engine, matcher } = index;
-    const data = { statements: kb.statements, sources: [...kb.sources.values()], lexicon, situations };
-    writeFileSync(tmp, JSON.stringify({ analyzer: engine.analyzer.snapshot(), engine: engine.snapshot(), matcher: matcher.snapshot(), data } satisfies IndexSnapshot));
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snapshotOf(index)));
     renameSync(tmp, file);
   } catch {
     // A read-only install still works, only without the faster start.
@@ -140,7 +139,18 @@ export function loadCachedIndex(dataDir: string): KnowledgeIndex | undefined {
   } catch {
     return undefined;
   }
-  if (!snapshot?.data) return undefined;
+  return snapshot?.data ? indexFromSnapshot(snapshot) : undefined;
+}
+
+/** Everything an index is, as plain data: for the start-up cache and from the reload worker. */
+export function snapshotOf(index: KnowledgeIndex): IndexSnapshot {
+  const { kb, lexicon, situations, engine, matcher } = index;
+  const data = { statements: kb.statements, sources: [...kb.sources.values()], lexicon, situations };
+  return { analyzer: engine.analyzer.snapshot(), engine: engine.snapshot(), matcher: matcher.snapshot(), data };
+}
+
+/** The index a snapshot describes, without training or validating (~100 ms). */
+export function indexFromSnapshot(snapshot: IndexSnapshot): KnowledgeIndex {
   const { statements, sources, lexicon, situations } = snapshot.data;
   const engine = buildEngine(statements, lexicon, snapshot);
   const matcher = SituationMatcher.restore(snapshot.matcher, engine.analyzer);

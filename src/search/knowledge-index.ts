@@ -1,6 +1,9 @@
 // The knowledge base and its search engine, built together from data/ and swapped as one.
 
 import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import {
   DATA_FILES,
   DEFAULT_DATA_DIR,
@@ -12,7 +15,8 @@ import {
 } from '../knowledge/load.ts';
 import type { Statement } from '../knowledge/schema.ts';
 import { Answerer } from './answerer.ts';
-import { buildEngine, cacheKey, readDataFiles, readSnapshot, writeSnapshot, type KnowledgeIndex } from './index-cache.ts';
+import { buildEngine, cacheKey, indexFromSnapshot, readDataFiles, readSnapshot, writeSnapshot, type KnowledgeIndex } from './index-cache.ts';
+import type { ReloadResult } from './reload-worker.ts';
 import { SituationMatcher } from './matcher.ts';
 
 export { buildEngine, CONTEXT_WEIGHT, statementContext, type KnowledgeIndex } from './index-cache.ts';
@@ -48,13 +52,29 @@ export function unreachableStatements(index: KnowledgeIndex): Statement[] {
   );
 }
 
+/** The reload worker next to this file: .ts when run with tsx, .js when built. */
+const WORKER_URL = new URL(`./reload-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+function startReloadWorker(dataDir: string): Worker {
+  const workerData = { dataDir };
+  if (WORKER_URL.pathname.endsWith('.js')) return new Worker(WORKER_URL, { workerData });
+  // From the TypeScript sources (`npm start`): tsx's hooks do not reach worker threads
+  // (privatenumber/tsx#354), so the worker registers them before it loads its module.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(code, { eval: true, workerData });
+}
+
 /**
  * Holds the current knowledge index and reloads it when a file in data/ changes. An invalid
- * edit keeps the last good index and reports the problem; never half a knowledge base.
+ * edit keeps the last good index and reports the problem; never half a knowledge base. The new
+ * index is built in a worker thread, so questions are answered from the last good index while
+ * it trains; a newer edit during a build starts the build again from the newer files.
  */
 export class LiveKnowledge {
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private building: { worker: Worker; done: Promise<boolean> } | undefined;
 
   constructor(
     private index: KnowledgeIndex,
@@ -70,17 +90,39 @@ export class LiveKnowledge {
     return this.index;
   }
 
-  /** Tries a reload; returns true when the new data took effect. */
-  reload(): boolean {
-    try {
-      this.index = loadKnowledgeIndex(this.dataDir);
-      this.log(`Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
-      return true;
-    } catch (err) {
-      const detail = err instanceof DataError ? err.message : String(err);
-      this.log(`Ændringen i data/ er ikke taget i brug — de sidste gyldige data bruges stadig. ${detail}`);
-      return false;
-    }
+  /**
+   * Builds the index from data/ again, off the main thread. Resolves true when the new data
+   * took effect, false when it was refused (logged with file, entry and field) or when a newer
+   * reload replaced this one.
+   */
+  reload(): Promise<boolean> {
+    void this.building?.worker.terminate();
+    const worker = startReloadWorker(this.dataDir);
+    const done = new Promise<boolean>((resolve) => {
+      const finish = (taken: boolean, line?: string) => {
+        worker.removeAllListeners();
+        if (this.building?.worker === worker) this.building = undefined;
+        if (line) this.log(line);
+        resolve(taken);
+      };
+      const refused = (detail: string) => `Ændringen i data/ er ikke taget i brug — de sidste gyldige data bruges stadig. ${detail}`;
+      worker.once('message', (result: ReloadResult) => {
+        void worker.terminate();
+        if (this.building?.worker !== worker) return finish(false);
+        if (!result.ok) return finish(false, refused(result.detail));
+        try {
+          this.index = indexFromSnapshot(result.snapshot);
+        } catch (err) {
+          return finish(false, refused(String(err)));
+        }
+        finish(true, `Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
+      });
+      worker.once('error', (err) => finish(false, this.building?.worker === worker ? refused(String(err)) : undefined));
+      // Terminated by a newer reload or by close(): nothing to report.
+      worker.once('exit', () => finish(false));
+    });
+    this.building = { worker, done };
+    return done;
   }
 
   /** Watches data/ for saved changes to the statements, the lexicon, the situations or the off-topic examples. */
@@ -90,7 +132,7 @@ export class LiveKnowledge {
       if (name && !(DATA_FILES as readonly string[]).includes(name)) return;
       // Editors save in several steps (truncate, write, rename): wait until they are done.
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.reload(), 150);
+      this.timer = setTimeout(() => void this.reload(), 150);
     });
     this.watcher.unref();
   }
@@ -99,5 +141,7 @@ export class LiveKnowledge {
     clearTimeout(this.timer);
     this.watcher?.close();
     this.watcher = undefined;
+    void this.building?.worker.terminate();
+    this.building = undefined;
   }
 }
