@@ -77,6 +77,6 @@ describe('LiveKnowledge.reload', () => {
     const newer = knowledge.reload();
     expect(await older).toBe(false);
     expect(await newer).toBe(true);
-    expect(knowledge.current.kb.statements[0].text).toBe(`Tegn et ${second}.`);
+    expect(knowledge.current.kb.statements[0]?.text).toBe(`Tegn et ${second}.`);
   }, 120_000);
 });
