@@ -15,7 +15,7 @@ console.log(`Model klar (fra cache eller trænet nu) på ${((performance.now() -
 const kb = loadKnowledge(dataDir);
 const situations = loadSituations(dataDir, kb);
 const offTopic = loadOffTopic(dataDir);
-const analyzer = buildEngine(kb.statements, loadLexicon(dataDir)).analyzer;
+const lexicon = loadLexicon(dataDir);
 const FOLDS = 5;
 let sitRight = 0, sitTotal = 0, inRight = 0, inTotal = 0, outRight = 0, outTotal = 0;
 let trainMs = 0;
@@ -23,6 +23,9 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const held = (i: number) => i % FOLDS === fold;
   const trainSituations: Situation[] = situations.map((s) => ({ ...s, examples: s.examples.filter((_, i) => !held(i)) }));
   const trainOff: OffTopicExample[] = offTopic.filter((_, i) => !held(i));
+  // The spelling corrector learns its words from the training part only, like the models.
+  const domain = { situations: trainSituations, offTopic: trainOff.map((e) => e.question) };
+  const analyzer = buildEngine(kb.statements, lexicon, undefined, domain).analyzer;
   const t = performance.now();
   const matcher = SituationMatcher.train({ situations: trainSituations, offTopic: trainOff, statements: kb.statements }, analyzer);
   trainMs += performance.now() - t;

@@ -9,6 +9,7 @@ import { CompoundSplitter } from './compound.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { hasStemOverride, stem } from './stem.ts';
 import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
+import { countWords, isInflectionOf, MIN_CORRECTED_LENGTH, SpellingCorrector } from './spelling.ts';
 import { danishWords, respell, type WordSet } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
@@ -17,6 +18,8 @@ export const PART_WEIGHT = 0.5;
 export const BASE_WEIGHT = 0.8;
 /** Weight of two content words that stand next to each other ("ledelse er tillid"). */
 export const BIGRAM_WEIGHT = 0.5;
+/** Occurrences in the domain's texts that make a correction beat a compound reading. */
+const COMMON_IN_DOMAIN = 5;
 /** Prefix that keeps word pairs apart from word stems. */
 export const BIGRAM_PREFIX = '^';
 /** Prefix that keeps concept terms apart from word stems. */
@@ -29,6 +32,8 @@ export interface AnalyzerSnapshot {
   single: Array<[string, string[]]>;
   phrases: Array<[string, ConceptPhrase[]]>;
   weights: Array<[string, number]>;
+  /** The spelling corrector's word counts (`countWords`), when it has the domain's texts. */
+  vocabulary?: Array<[string, number]>;
 }
 
 export interface AnalyzerOptions {
@@ -39,6 +44,12 @@ export interface AnalyzerOptions {
   snapshot?: AnalyzerSnapshot;
   /** The dictionary; injectable for tests. Defaults to the Danish Hunspell base forms. */
   dictionary?: WordSet;
+  /**
+   * Texts of the domain (statements, situations and their example questions, off-topic
+   * examples) whose correctly spelled words a mistyped word is corrected to. Read the first
+   * time a question has a word nobody knows.
+   */
+  correctionTexts?: () => Iterable<string>;
 }
 
 interface ConceptPhrase {
@@ -81,9 +92,15 @@ export class DanishAnalyzer {
   private readonly singleWordConcepts = new Map<string, string[]>();
   private readonly respellMemo = new Map<string, string>();
   private readonly conceptWeights = new Map<string, number>();
+  private readonly correctionTexts: (() => Iterable<string>) | undefined;
+  private corrector: SpellingCorrector | undefined;
+  /** The corrector's word counts from the start-up cache: counting ~6 000 texts takes ~100 ms. */
+  private readonly storedVocabulary: Array<[string, number]> | undefined;
 
   constructor(options: AnalyzerOptions) {
     this.dictionary = options.dictionary ?? danishWords();
+    this.correctionTexts = options.correctionTexts;
+    this.storedVocabulary = undefined;
     const { lexicon } = options;
     for (const w of options.extraWords ?? []) this.extra.add(w);
     for (const w of lexicon.words) this.extra.add(w.toLowerCase());
@@ -103,6 +120,7 @@ export class DanishAnalyzer {
       for (const [k, v] of options.snapshot.single) this.singleWordConcepts.set(k, v);
       for (const [k, v] of options.snapshot.phrases) this.phrases.set(k, v);
       for (const [k, v] of options.snapshot.weights) this.conceptWeights.set(k, v);
+      this.storedVocabulary = options.snapshot.vocabulary;
       return;
     }
     lexicon.concepts.forEach((entry, i) => {
@@ -128,7 +146,9 @@ export class DanishAnalyzer {
   }
 
   snapshot(): AnalyzerSnapshot {
-    return { single: [...this.singleWordConcepts], phrases: [...this.phrases], weights: [...this.conceptWeights] };
+    const snapshot: AnalyzerSnapshot = { single: [...this.singleWordConcepts], phrases: [...this.phrases], weights: [...this.conceptWeights] };
+    if (this.correctionTexts) snapshot.vocabulary = [...this.spelling().counts];
+    return snapshot;
   }
 
   /** Known as a word of Danish or of the corpus, inflected or not. */
@@ -144,9 +164,52 @@ export class DanishAnalyzer {
     let r = this.respellMemo.get(word);
     if (r === undefined) {
       r = respell(word, (w) => this.isKnownWord(w));
+      if (this.correctionTexts && r.length >= MIN_CORRECTED_LENGTH && /^\p{L}+$/u.test(r) && !this.isKnownWord(r)) r = this.corrected(r);
       if (this.respellMemo.size < 100_000) this.respellMemo.set(word, r);
     }
     return r;
+  }
+
+  /**
+   * The text with each word as the analysis reads it ("undgaa" → "undgå", "medarbjedere" →
+   * "medarbejdere"), punctuation kept: for what is read from the wording as a whole (the
+   * question's form, whose people it names).
+   */
+  spellChecked(text: string): string {
+    return text.replace(/\p{L}+/gu, (w) => {
+      const lower = w.toLowerCase();
+      const r = this.respelled(lower);
+      return r === lower ? w : r;
+    });
+  }
+
+  /**
+   * A word neither Danish nor the domain knows, read as the domain's word one edit away. A word
+   * that reads as a compound of known words ("sparekrav") keeps that reading unless the
+   * correction is a common word of the domain ("fortæler" is "fortæller", not "for" + "tæler").
+   */
+  private corrected(word: string): string {
+    const speller = this.spelling();
+    if (speller.isDomainWord(word) || isInflectionOf(word, (w) => this.dictionary.has(w))) return word;
+    const correction = speller.correct(word);
+    if (!correction) return word;
+    if (this.splitter.split(word) && (speller.counts.get(correction) ?? 0) < COMMON_IN_DOMAIN) return word;
+    return correction;
+  }
+
+  /** The domain's correctly spelled words, counted; built the first time a word is unknown. */
+  private spelling(): SpellingCorrector {
+    if (!this.corrector) {
+      const isKnown = (w: string) => this.isKnownWord(w);
+      let counts = this.storedVocabulary && new Map(this.storedVocabulary);
+      if (!counts) {
+        const words: string[] = [];
+        for (const text of this.correctionTexts?.() ?? []) for (const token of tokenize(normalizeText(text))) words.push(token.word);
+        counts = countWords(words, isKnown);
+      }
+      this.corrector = new SpellingCorrector(counts, isKnown);
+    }
+    return this.corrector;
   }
 
   /**

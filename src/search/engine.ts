@@ -190,7 +190,7 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const top = Math.max(1, options.top ?? 3);
-    const reading = readQuestion(query);
+    const reading = readQuestion(this.analyzer.spellChecked(query));
     const lean = { donts: reading.donts, direction: reading.direction };
     return { ...this.searchWords(this.analyzer.words(query, true), top, options, this.requiredCoverage(reading.form), lean), form: reading.form, audience: reading.direction, asksForDonts: reading.donts };
   }

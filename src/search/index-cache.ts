@@ -37,6 +37,8 @@ export interface KnowledgeIndex {
   kb: KnowledgeBase;
   lexicon: Lexicon;
   situations: readonly Situation[];
+  /** The off-topic example questions the guard learned from. */
+  offTopic: readonly string[];
   engine: SearchEngine;
   matcher: SituationMatcher;
   /** Guard → situations → statements → confidence: what answers a question. */
@@ -48,14 +50,34 @@ export interface IndexSnapshot {
   engine: EngineSnapshot;
   matcher: MatcherSnapshot;
   /** The validated data the index was built from: a warm start needs no validation. */
-  data: { statements: readonly Statement[]; sources: Source[]; lexicon: Lexicon; situations: readonly Situation[] };
+  data: {
+    statements: readonly Statement[];
+    sources: Source[];
+    lexicon: Lexicon;
+    situations: readonly Situation[];
+    /** The off-topic questions' text: their words are the spelling corrector's too. */
+    offTopic: readonly string[];
+  };
 }
 
 /** Builds the engine over the given statements (the knowledge base, or a benchmark corpus). */
-export function buildEngine(statements: readonly Statement[], lexicon: Lexicon, snapshot?: Pick<IndexSnapshot, 'analyzer' | 'engine'>): SearchEngine {
+export function buildEngine(
+  statements: readonly Statement[],
+  lexicon: Lexicon,
+  snapshot?: Pick<IndexSnapshot, 'analyzer' | 'engine'>,
+  domain: { situations?: readonly Situation[]; offTopic?: readonly string[] } = {},
+): SearchEngine {
   const vocabulary = new Set<string>();
   for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
-  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer });
+  // A mistyped word is read as the nearest word of the statements, the situations and the
+  // off-topic examples.
+  function* correctionTexts(): Generator<string> {
+    for (const s of statements) yield* [s.text, ...(s.keywords ?? [])];
+    for (const sit of domain.situations ?? []) yield* [sit.title, sit.description, ...sit.examples];
+    // Off-topic words too, so "pinteren" becomes "printeren", not the nearest word about savings.
+    yield* domain.offTopic ?? [];
+  }
+  const analyzer = new DanishAnalyzer({ lexicon, extraWords: vocabulary, snapshot: snapshot?.analyzer, correctionTexts });
   return new SearchEngine(statements, analyzer, DEFAULT_POLICY, statementContext, snapshot?.engine);
 }
 
@@ -144,15 +166,15 @@ export function loadCachedIndex(dataDir: string): KnowledgeIndex | undefined {
 
 /** Everything an index is, as plain data: for the start-up cache and from the reload worker. */
 export function snapshotOf(index: KnowledgeIndex): IndexSnapshot {
-  const { kb, lexicon, situations, engine, matcher } = index;
-  const data = { statements: kb.statements, sources: [...kb.sources.values()], lexicon, situations };
+  const { kb, lexicon, situations, offTopic, engine, matcher } = index;
+  const data = { statements: kb.statements, sources: [...kb.sources.values()], lexicon, situations, offTopic };
   return { analyzer: engine.analyzer.snapshot(), engine: engine.snapshot(), matcher: matcher.snapshot(), data };
 }
 
 /** The index a snapshot describes, without training or validating (~100 ms). */
 export function indexFromSnapshot(snapshot: IndexSnapshot): KnowledgeIndex {
-  const { statements, sources, lexicon, situations } = snapshot.data;
-  const engine = buildEngine(statements, lexicon, snapshot);
+  const { statements, sources, lexicon, situations, offTopic } = snapshot.data;
+  const engine = buildEngine(statements, lexicon, snapshot, { situations, offTopic });
   const matcher = SituationMatcher.restore(snapshot.matcher, engine.analyzer);
-  return { kb: knowledgeBase(statements, sources), lexicon, situations, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
+  return { kb: knowledgeBase(statements, sources), lexicon, situations, offTopic, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
 }

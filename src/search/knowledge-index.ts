@@ -29,14 +29,15 @@ export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
   const kb = loadKnowledge(dataDir, statementsRaw);
   const lexicon = loadLexicon(dataDir, lexiconRaw);
   const situations = loadSituations(dataDir, kb, situationsRaw);
-  const offTopic = loadOffTopic(dataDir, offTopicRaw);
+  const offTopicExamples = loadOffTopic(dataDir, offTopicRaw);
+  const offTopic = offTopicExamples.map((e) => e.question);
   const key = cacheKey(raws);
   const snapshot = readSnapshot(key);
-  const engine = buildEngine(kb.statements, lexicon, snapshot);
+  const engine = buildEngine(kb.statements, lexicon, snapshot, { situations, offTopic });
   const matcher = snapshot?.matcher
     ? SituationMatcher.restore(snapshot.matcher, engine.analyzer)
-    : SituationMatcher.train({ situations, offTopic, statements: kb.statements }, engine.analyzer);
-  const index = { kb, lexicon, situations, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
+    : SituationMatcher.train({ situations, offTopic: offTopicExamples, statements: kb.statements }, engine.analyzer);
+  const index = { kb, lexicon, situations, offTopic, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
   if (!snapshot?.data) writeSnapshot(key, index);
   return index;
 }

@@ -25,7 +25,7 @@ describe('the start-up cache of the index', () => {
     cpSync('data', dir, { recursive: true });
     const first = loadKnowledgeIndex(dir); // builds and stores
     const second = loadKnowledgeIndex(dir); // restores
-    const fresh = buildEngine(first.kb.statements, first.lexicon);
+    const fresh = buildEngine(first.kb.statements, first.lexicon, undefined, { situations: first.situations, offTopic: first.offTopic });
     expect(answers(second.engine)).toEqual(answers(fresh));
     expect(answers(first.engine)).toEqual(answers(fresh));
   });
