@@ -163,11 +163,25 @@ export class DanishAnalyzer {
   respelled(word: string): string {
     let r = this.respellMemo.get(word);
     if (r === undefined) {
-      r = respell(word, (w) => this.isKnownWord(w));
+      r = respell(
+        word,
+        (w) => this.isKnownWord(w),
+        this.correctionTexts
+          ? {
+              isPlausible: (w) => this.isPlausibleWord(w),
+              isWrittenWord: (w) => this.dictionary.has(w) || this.extra.has(w) || isStopword(w),
+            }
+          : {},
+      );
       if (this.correctionTexts && r.length >= MIN_CORRECTED_LENGTH && /^\p{L}+$/u.test(r) && !this.isKnownWord(r)) r = this.corrected(r);
       if (this.respellMemo.size < 100_000) this.respellMemo.set(word, r);
     }
     return r;
+  }
+
+  /** Not in the dictionary, but an inflection or compound of its words, or used in the domain's texts. */
+  private isPlausibleWord(word: string): boolean {
+    return this.spelling().counts.has(word) || isInflectionOf(word, (w) => this.dictionary.has(w)) || this.splitter.split(word) !== null;
   }
 
   /**

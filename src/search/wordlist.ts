@@ -117,10 +117,23 @@ const RESPELL: Array<[RegExp, string]> = [
 
 /**
  * People without a Danish keyboard write "foelelser", "raadgive", "naer". When a word with
- * aa/oe/ae is unknown and a respelling with å/ø/æ is known, use the respelling.
+ * aa/oe/ae is unknown and a respelling with å/ø/æ is known, use the respelling; failing that, a
+ * respelling that is at least plausible (`isPlausible`: an inflection or compound of known
+ * words, or a word of the domain's texts: "boern", "ledermoederne").
  */
-export function respell(word: string, isKnown: (w: string) => boolean): string {
-  if (!/aa|oe|ae/.test(word) || isKnown(word)) return word;
+export function respell(
+  word: string,
+  isKnown: (w: string) => boolean,
+  more: {
+    isPlausible?: (w: string) => boolean;
+    /**
+     * Keeps the word as written. Stricter than `isKnown` when that also guesses inflections:
+     * "boern" reads as an inflection of "boer", but "børn" is the word meant.
+     */
+    isWrittenWord?: (w: string) => boolean;
+  } = {},
+): string {
+  if (!/aa|oe|ae/.test(word) || (more.isWrittenWord ?? isKnown)(word)) return word;
   // Try every combination of the three replacements (at most 8), longest change first.
   const variants = new Set<string>();
   const combos = [7, 3, 5, 6, 1, 2, 4];
@@ -132,5 +145,6 @@ export function respell(word: string, isKnown: (w: string) => boolean): string {
     if (w !== word) variants.add(w);
   }
   for (const v of variants) if (isKnown(v)) return v;
+  if (more.isPlausible) for (const v of variants) if (more.isPlausible(v)) return v;
   return word;
 }

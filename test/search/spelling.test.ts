@@ -26,6 +26,17 @@ describe('spelling correction in the analysis', () => {
     },
   );
 
+  it.each([
+    ['boern', 'børn'], // "boern" also reads as an inflection of "boer"; the word meant is "børn"
+    ['faar', 'får'],
+    ['skaere', 'skære'],
+    ['koert', 'kørt'], // an inflection the base forms lack, not "kort" with a letter too many
+    ['ledermoederne', 'ledermøderne'], // a compound
+    ['materielgaarden', 'materielgården'],
+  ])('reads "%s", typed without æ, ø and å, as "%s"', (typed, meant) => {
+    expect(analyzer.respelled(typed)).toBe(meant);
+  });
+
   it('leaves short words alone: too many words are one letter from them', () => {
     expect(analyzer.respelled('tlid')).toBe('tlid');
   });
