@@ -179,6 +179,23 @@ export class DanishAnalyzer {
     return r;
   }
 
+  /**
+   * The share of a text's words that read as Danish (known, an inflection or compound of known
+   * words, or a word of the domain's texts, after respelling and spelling correction). A question
+   * in English has few: "How do I tell my staff about the budget cuts?" 0.4.
+   */
+  danishShare(text: string): number {
+    let words = 0;
+    let danish = 0;
+    for (const token of tokenize(normalizeText(text))) {
+      if (!/^\p{L}+$/u.test(token.word)) continue;
+      words++;
+      const w = this.respelled(token.word);
+      if (isStopword(w) || this.isKnownWord(w) || (this.correctionTexts && this.isPlausibleWord(w))) danish++;
+    }
+    return words ? danish / words : 1;
+  }
+
   /** Not in the dictionary, but an inflection or compound of its words, or used in the domain's texts. */
   private isPlausibleWord(word: string): boolean {
     return this.spelling().counts.has(word) || isInflectionOf(word, (w) => this.dictionary.has(w)) || this.splitter.split(word) !== null;

@@ -31,6 +31,25 @@ describe('the off-topic guard', () => {
   });
 });
 
+describe('a question in another language', () => {
+  it.each([
+    'How do I tell my staff about the budget cuts?',
+    'What should I avoid when talking to the press?',
+    'How can I support my team during the savings?',
+    'Wie sage ich es meinen Mitarbeitern?',
+  ])('answers "%s" with no match: the statements are Danish', (question) => {
+    expect(ask(question).answered).toBe(false);
+  });
+
+  it.each([
+    'Hvad gør jeg med TR og AMR i MED når der skal spares?',
+    'hvordan haandterer jeg at medarbjederne er sure over nedskaeringerne',
+    'teamet er stresset over sparerunden',
+  ])('still answers the Danish "%s", abbreviations, typos and loanwords included', (question) => {
+    expect(ask(question).answered).toBe(true);
+  });
+});
+
 describe('situations in a leader’s own words', () => {
   it('a user council going to the mayor reaches the outward advice on boards and councils', () => {
     const r = ask('Brugerrådet på aktivitetscentret vil klage direkte til borgmesteren — hvad gør jeg?');
