@@ -53,6 +53,10 @@ export function unreachableStatements(index: KnowledgeIndex): Statement[] {
   );
 }
 
+function refused(detail: string): string {
+  return `Ændringen i data/ er ikke taget i brug — de sidste gyldige data bruges stadig. ${detail}`;
+}
+
 /** The reload worker next to this file: .ts when run with tsx, .js when built. */
 const WORKER_URL = new URL(`./reload-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
@@ -98,7 +102,15 @@ export class LiveKnowledge {
    */
   reload(): Promise<boolean> {
     void this.building?.worker.terminate();
-    const worker = startReloadWorker(this.dataDir);
+    this.building = undefined;
+    let worker: Worker;
+    try {
+      worker = startReloadWorker(this.dataDir);
+    } catch {
+      // No worker thread (a runtime without them, tsx not resolvable): build here, blocking
+      // for those seconds, rather than never taking the edit into use.
+      return Promise.resolve(this.reloadHere());
+    }
     const done = new Promise<boolean>((resolve) => {
       const finish = (taken: boolean, line?: string) => {
         worker.removeAllListeners();
@@ -106,7 +118,6 @@ export class LiveKnowledge {
         if (line) this.log(line);
         resolve(taken);
       };
-      const refused = (detail: string) => `Ændringen i data/ er ikke taget i brug — de sidste gyldige data bruges stadig. ${detail}`;
       worker.once('message', (result: ReloadResult) => {
         void worker.terminate();
         if (this.building?.worker !== worker) return finish(false);
@@ -118,12 +129,25 @@ export class LiveKnowledge {
         }
         finish(true, `Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
       });
-      worker.once('error', (err) => finish(false, this.building?.worker === worker ? refused(String(err)) : undefined));
+      // The worker itself failed (not the data: it reports those): build here instead.
+      worker.once('error', () => finish(this.building?.worker === worker && this.reloadHere()));
       // Terminated by a newer reload or by close(): nothing to report.
       worker.once('exit', () => finish(false));
     });
     this.building = { worker, done };
     return done;
+  }
+
+  /** Builds the index on this thread; the fallback when no worker can be started. */
+  private reloadHere(): boolean {
+    try {
+      this.index = loadKnowledgeIndex(this.dataDir);
+      this.log(`Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
+      return true;
+    } catch (err) {
+      this.log(refused(err instanceof DataError ? err.message : String(err)));
+      return false;
+    }
   }
 
   /** Watches data/ for saved changes to the statements, the lexicon, the situations or the off-topic examples. */
