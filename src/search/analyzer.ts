@@ -100,7 +100,7 @@ export class DanishAnalyzer {
   constructor(options: AnalyzerOptions) {
     this.dictionary = options.dictionary ?? danishWords();
     this.correctionTexts = options.correctionTexts;
-    this.storedVocabulary = undefined;
+    this.storedVocabulary = options.snapshot?.vocabulary;
     const { lexicon } = options;
     for (const w of options.extraWords ?? []) this.extra.add(w);
     for (const w of lexicon.words) this.extra.add(w.toLowerCase());
@@ -120,7 +120,6 @@ export class DanishAnalyzer {
       for (const [k, v] of options.snapshot.single) this.singleWordConcepts.set(k, v);
       for (const [k, v] of options.snapshot.phrases) this.phrases.set(k, v);
       for (const [k, v] of options.snapshot.weights) this.conceptWeights.set(k, v);
-      this.storedVocabulary = options.snapshot.vocabulary;
       return;
     }
     lexicon.concepts.forEach((entry, i) => {

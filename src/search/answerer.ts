@@ -162,8 +162,7 @@ export class Answerer {
     // A question the statements cover nearly word for word is theirs, unless it is after a fact
     // or the guard is all but certain it is off topic.
     const covered = coveredByStatements(result, inDomain, this.policy);
-    const danish = this.isDanish(query);
-    if (form !== 'social' && danish && (inDomain >= this.policy.minInDomain || covered)) {
+    if (form !== 'social' && (inDomain >= this.policy.minInDomain || covered) && this.isDanish(query)) {
       if (result.answered) confidence = 'high';
       else if (form !== 'fact' && (situations[0]?.probability ?? 0) >= this.policy.minSituation && result.contentWords >= this.policy.minSituationWords) {
         confidence = 'low';

@@ -79,7 +79,8 @@ function startReloadWorker(dataDir: string): Worker {
 export class LiveKnowledge {
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private building: { worker: Worker; done: Promise<boolean> } | undefined;
+  /** The worker building the newest edit, while it builds. */
+  private building: Worker | undefined;
 
   constructor(
     private index: KnowledgeIndex,
@@ -101,7 +102,7 @@ export class LiveKnowledge {
    * reload replaced this one.
    */
   reload(): Promise<boolean> {
-    void this.building?.worker.terminate();
+    void this.building?.terminate();
     this.building = undefined;
     let worker: Worker;
     try {
@@ -111,16 +112,17 @@ export class LiveKnowledge {
       // for those seconds, rather than never taking the edit into use.
       return Promise.resolve(this.reloadHere());
     }
-    const done = new Promise<boolean>((resolve) => {
+    this.building = worker;
+    return new Promise<boolean>((resolve) => {
       const finish = (taken: boolean, line?: string) => {
         worker.removeAllListeners();
-        if (this.building?.worker === worker) this.building = undefined;
+        if (this.building === worker) this.building = undefined;
         if (line) this.log(line);
         resolve(taken);
       };
       worker.once('message', (result: ReloadResult) => {
         void worker.terminate();
-        if (this.building?.worker !== worker) return finish(false);
+        if (this.building !== worker) return finish(false);
         if (!result.ok) return finish(false, refused(result.detail));
         try {
           this.index = indexFromSnapshot(result.snapshot);
@@ -130,12 +132,10 @@ export class LiveKnowledge {
         finish(true, `Vidensbasen er genindlæst: ${this.index.kb.statements.length} udsagn.`);
       });
       // The worker itself failed (not the data: it reports those): build here instead.
-      worker.once('error', () => finish(this.building?.worker === worker && this.reloadHere()));
+      worker.once('error', () => finish(this.building === worker && this.reloadHere()));
       // Terminated by a newer reload or by close(): nothing to report.
       worker.once('exit', () => finish(false));
     });
-    this.building = { worker, done };
-    return done;
   }
 
   /** Builds the index on this thread; the fallback when no worker can be started. */
@@ -166,7 +166,7 @@ export class LiveKnowledge {
     clearTimeout(this.timer);
     this.watcher?.close();
     this.watcher = undefined;
-    void this.building?.worker.terminate();
+    void this.building?.terminate();
     this.building = undefined;
   }
 }
