@@ -104,6 +104,8 @@ export class DanishAnalyzer {
     const { lexicon } = options;
     for (const w of options.extraWords ?? []) this.extra.add(w);
     for (const w of lexicon.words) this.extra.add(w.toLowerCase());
+    // The lexicon's terms are the editors' words too ("brette ærmerne op" is not "rette").
+    for (const entry of lexicon.concepts) for (const term of entry.terms) for (const w of term.toLowerCase().match(/\p{L}{3,}/gu) ?? []) this.extra.add(w);
     // Compound splitting asks about the same heads and tails again and again.
     const known = new Map<string, boolean>();
     const isWord = (w: string) => {

@@ -68,7 +68,11 @@ export function buildEngine(
   domain: { situations?: readonly Situation[]; offTopic?: readonly string[] } = {},
 ): SearchEngine {
   const vocabulary = new Set<string>();
-  for (const s of statements) for (const w of s.text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
+  // The statements' words and their editors' keywords are words as written: "roen" (bevare
+  // roen) is not respelled "røn".
+  for (const s of statements) {
+    for (const text of [s.text, ...(s.keywords ?? [])]) for (const w of text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) vocabulary.add(w);
+  }
   // A mistyped word is read as the nearest word of the statements, the situations and the
   // off-topic examples.
   function* correctionTexts(): Generator<string> {
