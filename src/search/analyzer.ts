@@ -86,6 +86,11 @@ export class DanishAnalyzer {
   private readonly dictionary: WordSet;
   private readonly extra = new Set<string>();
   private readonly splitter: CompoundSplitter;
+  private readonly noSplit: Set<string>;
+  /** The lexicon's `words`: words the editors declared, whatever the dictionary says. */
+  private readonly declared: Set<string>;
+  /** Splits against the dictionary alone, without the data's own words: see `likelyTypo`. */
+  private dictionarySplitter: CompoundSplitter | undefined;
   /** First stem of a phrase → the phrases starting with it. */
   private readonly phrases = new Map<string, ConceptPhrase[]>();
   /** Stem → concepts it belongs to as a single word (also matched on compound parts). */
@@ -104,6 +109,7 @@ export class DanishAnalyzer {
     const { lexicon } = options;
     for (const w of options.extraWords ?? []) this.extra.add(w);
     for (const w of lexicon.words) this.extra.add(w.toLowerCase());
+    this.declared = new Set(lexicon.words.map((w) => w.toLowerCase()));
     // The lexicon's terms are the editors' words too ("brette ærmerne op" is not "rette").
     for (const entry of lexicon.concepts) for (const term of entry.terms) for (const w of term.toLowerCase().match(/\p{L}{3,}/gu) ?? []) this.extra.add(w);
     // Compound splitting asks about the same heads and tails again and again.
@@ -116,7 +122,8 @@ export class DanishAnalyzer {
       }
       return k;
     };
-    this.splitter = new CompoundSplitter(isWord, new Set(lexicon.noSplit.map((w) => w.toLowerCase())));
+    this.noSplit = new Set(lexicon.noSplit.map((w) => w.toLowerCase()));
+    this.splitter = new CompoundSplitter(isWord, this.noSplit);
 
     if (options.snapshot) {
       for (const [k, v] of options.snapshot.single) this.singleWordConcepts.set(k, v);
@@ -195,6 +202,30 @@ export class DanishAnalyzer {
       if (isStopword(w) || this.isKnownWord(w) || (this.correctionTexts && this.isPlausibleWord(w))) danish++;
     }
     return words ? danish / words : 1;
+  }
+
+  /**
+   * For editors: a word of the data that Danish does not know (not in the dictionary, not an
+   * inflection or a compound of its words) and that is one edit from a word the domain uses — most
+   * likely a typo. The editors' own words are read as written (see the constructor), so a
+   * mistyped keyword would never meet the correctly spelled question; `ledelse validate` warns.
+   * Returns the word probably meant.
+   */
+  likelyTypo(word: string): string | undefined {
+    const w = word.toLowerCase();
+    if (w.length < MIN_CORRECTED_LENGTH || !/^\p{L}+$/u.test(w) || isStopword(w) || this.dictionary.has(w) || this.declared.has(w)) return undefined;
+    // Known to Danish without the data's own words, which hold the word in question.
+    const danish = (this.dictionarySplitter ??= new CompoundSplitter((x) => this.dictionary.has(x), this.noSplit));
+    if (danish.baseForm(w) !== undefined || isInflectionOf(w, (x) => this.dictionary.has(x))) return undefined;
+    const speller = this.spelling();
+    // Written twice in the domain's texts: the domain's own word.
+    if (speller.isDomainWord(w)) return undefined;
+    const meant = speller.correct(w);
+    // Another form of the same word ("konsekvensbeskrivelse", "-beskrivelser") is no typo.
+    if (!meant || meant === w || stem(meant) === stem(w)) return undefined;
+    // A compound of known words ("sparekrav") is a word unless the correction is common.
+    if (danish.split(w) && (speller.counts.get(meant) ?? 0) < COMMON_IN_DOMAIN) return undefined;
+    return meant;
   }
 
   /** Not in the dictionary, but an inflection or compound of its words, or used in the domain's texts. */

@@ -214,6 +214,37 @@ describe.concurrent('ledelse list and validate', () => {
   });
 });
 
+describe('validate warns about likely typos in the editors\' words', () => {
+  // A copy of data/ with a mistyped keyword and a mistyped lexicon term: still valid data.
+  const dataDir = path.join(temp, 'typo-data');
+  cpSync(DEFAULT_DATA_DIR, dataDir, { recursive: true });
+  const statementsFile = path.join(dataDir, 'statements.json');
+  const statements = JSON.parse(readFileSync(statementsFile, 'utf8'));
+  const target = statements.statements.findIndex((s: { kind: string }) => s.kind === 'do');
+  statements.statements[target].keywords = [...(statements.statements[target].keywords ?? []), 'utrygge medarbjedere'];
+  writeFileSync(statementsFile, JSON.stringify(statements, null, 2));
+  const lexiconFile = path.join(dataDir, 'lexicon.json');
+  const lexicon = JSON.parse(readFileSync(lexiconFile, 'utf8'));
+  lexicon.concepts[0].terms.push('kommunkation');
+  writeFileSync(lexiconFile, JSON.stringify(lexicon, null, 2));
+
+  it('names file, entry, field, the word and the word probably meant, and still exits 0', async () => {
+    const r = await runCli(['validate'], { env: { DATA_DIR: dataDir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^Data er i orden/);
+    const keywordIndex = statements.statements[target].keywords.length - 1;
+    expect(r.stdout).toContain(
+      `Advarsel: ${statementsFile}, statements[${target}] (id "${statements.statements[target].id}"), felt "keywords.${keywordIndex}": "medarbjedere" ligner en stavefejl for "medarbejdere".`,
+    );
+    expect(r.stdout).toContain(`Advarsel: ${lexiconFile}, concepts[0] ("${lexicon.concepts[0].terms[0]}"), felt "terms.${lexicon.concepts[0].terms.length - 1}": "kommunkation" ligner en stavefejl for "kommunikation".`);
+    // Correct words in the same edits are not flagged, and nothing else in the real data is.
+    expect(r.stdout).not.toContain('"utrygge"');
+    expect(lines.filter((l) => l.startsWith('Advarsel:'))).toHaveLength(2);
+  });
+});
+
 describe.concurrent('invalid data', () => {
   // A copy of data/ where one statement lacks its direction.
   const dataDir = path.join(temp, 'bad-data');
