@@ -14,7 +14,10 @@ const MIN_WORD = 7;
 const MIN_PART_LEXICALISED = 5;
 
 /** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
-const ENDINGS = ['ernes', 'enes', 'erne', 'este', 'ende', 'ene', 'ede', 'ere', 'ers', 'ens', 'ets', 'ste', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
+const ENDINGS = ['ernes', 'enes', 'rnes', 'erne', 'rne', 'este', 'ende', 'ene', 'ede', 'ere', 'ers', 'ens', 'ets', 'ste', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
+
+/** Suffixes after which Danish compounds take a linking -s-. */
+const LINKING_S_AFTER = /(?:ning|ing|hed|tion|else|skab|dom)$/;
 
 export class CompoundSplitter {
   private readonly memo = new Map<string, string[] | null>();
@@ -28,11 +31,18 @@ export class CompoundSplitter {
   baseForm(tail: string): string | undefined {
     if (tail.length < MIN_PART) return undefined;
     if (this.isWord(tail)) return tail;
+    return this.strippedBase(tail);
+  }
+
+  /** The longest word `tail` is an inflection of ("politikerne" → "politiker"), or undefined. */
+  private strippedBase(tail: string): string | undefined {
     // The longest base wins: "pressen" is "presse" + n, not "pres" + sen.
     let best: string | undefined;
     for (const ending of ENDINGS) {
       if (tail.length - ending.length < MIN_PART || !tail.endsWith(ending)) continue;
       const base = tail.slice(0, -ending.length);
+      // -rne and -rnes follow a base in -e only: "skole|rne", never "nedskæring|rne".
+      if (ending.startsWith('rne') && !base.endsWith('e')) continue;
       if (best && base.length <= best.length) continue;
       if (this.isWord(base)) best = base;
       else {
@@ -61,6 +71,15 @@ export class CompoundSplitter {
     if (word.length < MIN_WORD || this.noSplit.has(word)) return null;
     // A dictionary word, inflected or not, is lexicalised: "medarbejderne" is not "med" + "arbejderne".
     const minPart = depth === 0 && this.baseForm(word) !== undefined ? MIN_PART_LEXICALISED : MIN_PART;
+    // An inflected form of a known word splits only where that word does: "politikerne" is
+    // "politiker" + ne, not "politi" + "kerne", and "nedskæringen" is not "nedskær" + "ingen";
+    // "forældrebestyrelsen" is "forældre" + "bestyrelsen" because "forældrebestyrelse" is
+    // "forældre" + "bestyrelse".
+    let whole = this.strippedBase(word);
+    // "politikernes" → "politikerne" → "politiker".
+    const deeper = whole && this.strippedBase(whole);
+    if (deeper) whole = deeper;
+    const inflected = whole !== undefined;
     // Of all splits into known words, take the one whose shorter part is longest, then the
     // longest head: "spare|runden" (5, 5) beats "sparer|unden" (6, 3);
     // "medarbejder|inddragelsen" beats "med|arbejderinddragelsen".
@@ -70,15 +89,19 @@ export class CompoundSplitter {
       if (!this.isWord(head) || this.noSplit.has(head)) continue;
       for (const link of ['', 's', 'e']) {
         if (link && (word[i] !== link || head.length < MIN_PART_LEXICALISED)) continue;
+        // After -ning, -hed, -tion, -else, -skab and -dom an "s" is the linking s:
+        // "undervisning|s|timerne", not "undervisning|stimerne".
+        if (!link && word[i] === 's' && LINKING_S_AFTER.test(head)) continue;
         const tail = word.slice(i + link.length);
         if (tail.length < minPart) continue;
         let parts: string[] | null = null;
         let shortest = 0;
         const base = this.baseForm(tail);
         if (base !== undefined) {
+          if (inflected && !this.splitsBaseAt(whole!, head + link)) continue;
           parts = [head, tail];
           shortest = Math.min(head.length, base.length);
-        } else if (depth < 1) {
+        } else if (depth < 1 && !inflected) {
           const rest = this.compute(tail, depth + 1);
           if (rest) {
             parts = [head, ...rest];
@@ -91,6 +114,12 @@ export class CompoundSplitter {
       }
     }
     return best?.parts ?? null;
+  }
+
+  /** The base form splits after `prefix` into it and a word: "brugerråd" after "bruger". */
+  private splitsBaseAt(whole: string, prefix: string): boolean {
+    const rest = whole.slice(prefix.length);
+    return whole.startsWith(prefix) && rest.length >= MIN_PART && this.isWord(rest);
   }
 
 }

@@ -113,6 +113,32 @@ describe('compound splitting', () => {
     expect(splitter.split(word)).toEqual(parts);
   });
 
+  it.each([
+    ['politikerne', 'politi + kerne'],
+    ['skolerne', 'sko + lerne'],
+    ['nedskæringen', 'nedskær + ingen'],
+    ['journalisten', 'journal + isten'],
+    ['prioriterer', 'priori + terer'],
+  ])('reads the inflected word %s as one word, not as %s', (word) => {
+    expect(splitter.split(word)).toBeNull();
+  });
+
+  it.each([
+    ['forældrebestyrelsen', ['forældre', 'bestyrelsen']],
+    ['lokalpolitikerne', ['lokal', 'politikerne']],
+    ['undervisningstimerne', ['undervisning', 'timerne']],
+    ['institutionslederne', ['institution', 'lederne']],
+  ])('splits the inflected compound %s where its base form splits', (word, parts) => {
+    // The analyzer's splitter also knows the data's words ("forældre" is in the lexicon).
+    expect(analyzer.words(word)[0]!.parts).toEqual(parts.map(stemOf));
+  });
+
+  it('never gives a question about cuts a negation through a compound part', () => {
+    const parts = analyzer.words('nedskæringen rengøringen fordelingen')
+      .flatMap((w) => w.parts);
+    expect(parts).not.toContain(stemOf('ingen'));
+  });
+
   it('finds the base form of an inflected last part ("processen" → "proces")', () => {
     expect(splitter.baseForm('processen')).toBe('proces');
     expect(splitter.baseForm('inddragelsen')).toBe('inddragelse');
