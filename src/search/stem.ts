@@ -14,7 +14,13 @@ const MEMO_LIMIT = 200_000;
  * - "pressen" (the press) becomes "pres" (pressure), as in "tidspres", while "presset"
  *   (under pressure) has the base form "presse";
  * - "følelser" (feelings) and "føler" (feels) share "føl";
- * - "udvalgte" (chosen) becomes "udvalg" (committee).
+ * - "udvalgte" (chosen) becomes "udvalg" (committee);
+ * - "helhed" (the whole: "kommunen som helhed") becomes "hel", like "hele" and "heller";
+ * - "synlig" (visible) becomes "syn", like "synes" (thinks);
+ * - "forliget" (the budget agreement) becomes "for";
+ * - "ledigheden" (unemployment) becomes "led", like "leder";
+ * - "videre" (on: "sende videre") becomes "vid", like "vide" (know) and "viden";
+ * - "ligeligt" (evenly: "skære ligeligt") becomes "lig", like "lige" and "ligge".
  */
 const OVERRIDES: Array<[RegExp, string]> = [
   [/proces(?:sen|ser|serne|sernes|sens|s)?$/, 'proces'],
@@ -23,6 +29,12 @@ const OVERRIDES: Array<[RegExp, string]> = [
   [/presse(?:n|ns|r)?$/, 'presse'],
   [/følelse(?:r|rne|rnes|n|ns|s)?$/, 'følelse'],
   [/udvalgte$/, 'udvalgt'],
+  [/helhed(?:en|ens|er|erne|s)?$/, 'helhed'],
+  [/synlig(?:e|t|hed|heden|heds)?$/, 'synlig'],
+  [/forlig(?:et|ets|ene|s)?$/, 'forlig'],
+  [/ledighed(?:en|ens|s)?$/, 'ledighed'],
+  [/videre$/, 'videre'],
+  [/ligelig(?:e|t)?$/, 'ligelig'],
 ];
 
 export function stem(word: string): string {

@@ -5,6 +5,7 @@ import { DanishAnalyzer } from '../../src/search/analyzer.ts';
 import { CompoundSplitter } from '../../src/search/compound.ts';
 import { loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
 import { normalizeText, tokenize } from '../../src/search/normalize.ts';
+import { stem } from '../../src/search/stem.ts';
 import { danishWords } from '../../src/search/wordlist.ts';
 
 /** The analyzer exactly as the application builds it: dictionary, corpus words and lexicon. */
@@ -97,6 +98,25 @@ describe('Snowball Danish stemming', () => {
   it('does not fold unrelated words together', () => {
     expect(stemOf('medarbejdere')).not.toBe(stemOf('besparelser'));
     expect(stemOf('leder')).not.toBe(stemOf('lider'));
+  });
+});
+
+describe('stems that keep unrelated words apart', () => {
+  it.each([
+    ['helheden', 'hele'], // "kommunen som helhed" is not "hele tiden"
+    ['synlig', 'synes'], // a visible leader, not what one thinks
+    ['forliget', 'for'], // the budget agreement, not a preposition
+    ['ledigheden', 'lederne'], // unemployment, not the leaders
+    ['videre', 'viden'], // "sende videre", not knowledge
+    ['ligeligt', 'ligger'], // "skære ligeligt", not lying down
+  ])('"%s" does not share its stem with "%s"', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+
+  it('keeps the forms of each word together', () => {
+    expect(stemOf('helheden')).toBe(stemOf('helhed'));
+    expect(stemOf('synlige')).toBe(stemOf('synlighed'));
+    expect(stem('budgetforliget')).toBe(`budget${stem('forlig')}`);
   });
 });
 
