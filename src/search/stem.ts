@@ -20,7 +20,8 @@ const MEMO_LIMIT = 200_000;
  * - "forliget" (the budget agreement) becomes "for";
  * - "ledigheden" (unemployment) becomes "led", like "leder";
  * - "videre" (on: "sende videre") becomes "vid", like "vide" (know) and "viden";
- * - "ligeligt" (evenly: "skære ligeligt") becomes "lig", like "lige" and "ligge".
+ * - "ligeligt" (evenly: "skære ligeligt") becomes "lig", like "lige" and "ligge";
+ * - "sagligt" (objectively) becomes "sag", like "sagen" (the matter).
  */
 const OVERRIDES: Array<[RegExp, string]> = [
   [/proces(?:sen|ser|serne|sernes|sens|s)?$/, 'proces'],
@@ -35,6 +36,7 @@ const OVERRIDES: Array<[RegExp, string]> = [
   [/ledighed(?:en|ens|s)?$/, 'ledighed'],
   [/videre$/, 'videre'],
   [/ligelig(?:e|t)?$/, 'ligelig'],
+  [/saglig(?:e|t|hed|heden)?$/, 'saglig'],
 ];
 
 export function stem(word: string): string {

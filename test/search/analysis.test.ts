@@ -109,6 +109,7 @@ describe('stems that keep unrelated words apart', () => {
     ['ledigheden', 'lederne'], // unemployment, not the leaders
     ['videre', 'viden'], // "sende videre", not knowledge
     ['ligeligt', 'ligger'], // "skære ligeligt", not lying down
+    ['sagligt', 'sagen'], // objectively, not the matter
   ])('"%s" does not share its stem with "%s"', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
