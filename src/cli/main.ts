@@ -2,14 +2,13 @@
 // pure JSON on stdout with --json/--jsonl, errors on stderr with a non-zero exit code.
 
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { renderText } from '../bot/render-text.ts';
 import { groupsLabel, sourceLabel } from '../bot/reply.ts';
 import { adviceStatements } from '../knowledge/advice.ts';
 import { DIRECTION_ALIASES, DIRECTION_LABEL, DIRECTIONS, KIND_LABEL, KINDS, foldForMatching, type Direction, type Kind } from '../knowledge/directions.ts';
-import { DataError, DEFAULT_DATA_DIR, LEXICON_FILE, STATEMENTS_FILE } from '../knowledge/files.ts';
+import { DataError, DEFAULT_DATA_DIR, SITUATIONS_FILE } from '../knowledge/files.ts';
 import type { Statement } from '../knowledge/schema.ts';
 import { Answerer, type Answer } from '../search/answerer.ts';
 import { buildEngine, loadCachedIndex, type KnowledgeIndex } from '../search/index-cache.ts';
@@ -190,43 +189,20 @@ async function list(args: string[], out: (s: string) => void): Promise<number> {
   return 0;
 }
 
-/**
- * Warnings, not errors: words in the statements' keywords and the lexicon's terms that look
- * mistyped. The editors' words are read as written, so a typo there would quietly never match
- * a question spelled right. (The statements' own text is quoted from the source and left alone,
- * and the situations' examples are typed fast on purpose.)
- */
-function likelyTypos(index: KnowledgeIndex): string[] {
-  const lines: string[] = [];
-  const check = (file: string, where: string, field: string, text: string) => {
-    for (const word of text.match(/\p{L}+/gu) ?? []) {
-      const meant = index.engine.analyzer.likelyTypo(word);
-      if (meant) lines.push(`Advarsel: ${file}, ${where}, felt "${field}": "${word}" ligner en stavefejl for "${meant}".`);
-    }
-  };
-  const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
-  index.kb.statements.forEach((s, i) =>
-    (s.keywords ?? []).forEach((k, j) => check(path.join(dataDir, STATEMENTS_FILE), `statements[${i}] (id "${s.id}")`, `keywords.${j}`, k)),
-  );
-  index.lexicon.concepts.forEach((c, i) =>
-    c.terms.forEach((t, j) => check(path.join(dataDir, LEXICON_FILE), `concepts[${i}] ("${c.terms[0]}")`, `terms.${j}`, t)),
-  );
-  return lines;
-}
-
 /** Always validates every file, whatever the cache holds. */
 async function validate(out: (s: string) => void): Promise<number> {
-  const { loadKnowledgeIndex, unreachableStatements } = await import('../search/knowledge-index.ts');
-  const index = loadKnowledgeIndex(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+  const { likelyTypos, loadKnowledgeIndex, unreachableStatements } = await import('../search/knowledge-index.ts');
+  const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+  const index = loadKnowledgeIndex(dataDir);
   const advice = adviceStatements(index.kb.statements).length;
   const lost = unreachableStatements(index);
   if (lost.length) {
     throw new DataError(
-      `${DEFAULT_DATA_DIR}/situations.json`,
+      `${dataDir}/${SITUATIONS_FILE}`,
       lost.map((s) => `udsagnet "${s.id}" hører ikke til nogen situation og findes ikke, når man søger på dets egen tekst — føj det til en situation`),
     );
   }
-  for (const line of likelyTypos(index)) out(line);
+  for (const line of likelyTypos(index, dataDir)) out(line);
   const examples = index.situations.reduce((n, s) => n + s.examples.length, 0);
   out(
     `Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet, ` +

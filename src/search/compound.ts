@@ -79,7 +79,6 @@ export class CompoundSplitter {
     // "politikernes" → "politikerne" → "politiker".
     const deeper = whole && this.strippedBase(whole);
     if (deeper) whole = deeper;
-    const inflected = whole !== undefined;
     // Of all splits into known words, take the one whose shorter part is longest, then the
     // longest head: "spare|runden" (5, 5) beats "sparer|unden" (6, 3);
     // "medarbejder|inddragelsen" beats "med|arbejderinddragelsen".
@@ -98,10 +97,10 @@ export class CompoundSplitter {
         let shortest = 0;
         const base = this.baseForm(tail);
         if (base !== undefined) {
-          if (inflected && !this.splitsBaseAt(whole!, head + link)) continue;
+          if (whole !== undefined && !this.splitsBaseAt(whole, head + link)) continue;
           parts = [head, tail];
           shortest = Math.min(head.length, base.length);
-        } else if (depth < 1 && !inflected) {
+        } else if (depth < 1 && whole === undefined) {
           const rest = this.compute(tail, depth + 1);
           if (rest) {
             parts = [head, ...rest];

@@ -8,10 +8,12 @@ import {
   DATA_FILES,
   DEFAULT_DATA_DIR,
   DataError,
+  LEXICON_FILE,
   loadKnowledge,
   loadLexicon,
   loadOffTopic,
   loadSituations,
+  STATEMENTS_FILE,
 } from '../knowledge/load.ts';
 import type { Statement } from '../knowledge/schema.ts';
 import { Answerer } from './answerer.ts';
@@ -51,6 +53,28 @@ export function unreachableStatements(index: KnowledgeIndex): Statement[] {
   return index.kb.statements.filter(
     (s) => s.kind !== 'meeting' && !listed.has(s.id) && !index.engine.search(s.text, { top: 5 }).candidates.some((h) => h.statement === s),
   );
+}
+
+/**
+ * Warnings for `ledelse validate`, not errors: words in the statements' keywords and the
+ * lexicon's terms that look mistyped (`DanishAnalyzer.likelyTypo`), with file, entry and field.
+ * The editors' words are read as written, so a typo there would quietly never match a question
+ * spelled right. (The statements' own text is quoted from the source and left alone, and the
+ * situations' examples are typed fast on purpose.)
+ */
+export function likelyTypos(index: KnowledgeIndex, dataDir = DEFAULT_DATA_DIR): string[] {
+  const lines: string[] = [];
+  const check = (file: string, where: string, field: string, text: string) => {
+    for (const word of text.match(/\p{L}+/gu) ?? []) {
+      const meant = index.engine.analyzer.likelyTypo(word);
+      if (meant) lines.push(`Advarsel: ${path.join(dataDir, file)}, ${where}, felt "${field}": "${word}" ligner en stavefejl for "${meant}".`);
+    }
+  };
+  index.kb.statements.forEach((s, i) =>
+    (s.keywords ?? []).forEach((k, j) => check(STATEMENTS_FILE, `statements[${i}] (id "${s.id}")`, `keywords.${j}`, k)),
+  );
+  index.lexicon.concepts.forEach((c, i) => c.terms.forEach((t, j) => check(LEXICON_FILE, `concepts[${i}] ("${c.terms[0]}")`, `terms.${j}`, t)));
+  return lines;
 }
 
 function refused(detail: string): string {
