@@ -21,7 +21,11 @@ let sitRight = 0, sitTotal = 0, inRight = 0, inTotal = 0, outRight = 0, outTotal
 let trainMs = 0;
 for (let fold = 0; fold < FOLDS; fold++) {
   const held = (i: number) => i % FOLDS === fold;
-  const trainSituations: Situation[] = situations.map((s) => ({ ...s, examples: s.examples.filter((_, i) => !held(i)) }));
+  const trainSituations: Situation[] = situations.map((s) => ({
+    ...s,
+    examples: s.examples.filter((_, i) => !held(i)),
+    exampleHelps: s.exampleHelps.filter((_, i) => !held(i)),
+  }));
   const trainOff: OffTopicExample[] = offTopic.filter((_, i) => !held(i));
   // The spelling corrector learns its words from the training part only, like the models.
   const domain = { situations: trainSituations, offTopic: trainOff.map((e) => e.question) };

@@ -204,9 +204,11 @@ async function validate(out: (s: string) => void): Promise<number> {
   }
   for (const line of likelyTypos(index, dataDir)) out(line);
   const examples = index.situations.reduce((n, s) => n + s.examples.length, 0);
+  const helped = index.situations.reduce((n, s) => n + s.exampleHelps.filter((h) => h.length).length, 0);
   out(
     `Data er i orden: ${index.kb.statements.length} udsagn (${advice} kan bruges som råd), ${index.lexicon.concepts.length} begreber i leksikonet, ` +
-      `${index.situations.length} situationer med ${examples} eksempler på spørgsmål.`,
+      `${index.situations.length} situationer med ${examples} eksempler på spørgsmål` +
+      (helped === examples ? ', alle med de udsagn, der hjælper mest.' : `, heraf ${helped} med de udsagn, der hjælper mest.`),
   );
   return 0;
 }

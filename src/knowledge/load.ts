@@ -107,15 +107,24 @@ export function parseSituations(data: unknown, file: string, kb: KnowledgeBase):
       else if (statement.kind === 'meeting') problems.push(`${where}, felt "statements.${k}": "${id}" er en bemærkning om mødet og vises aldrig`);
     });
     if (new Set(sit.statements).size !== sit.statements.length) problems.push(`${where}, felt "statements": samme udsagn står to gange`);
+    const listed = new Set(sit.statements);
     sit.examples.forEach((q, k) => {
-      const key = q.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
       const other = examples.get(key);
       if (other) problems.push(`${where}, felt "examples.${k}": samme spørgsmål står allerede under "${other}"`);
       examples.set(key, sit.id);
+      q.helps?.forEach((id, h) => {
+        if (!listed.has(id)) problems.push(`${where}, felt "examples.${k}.helps.${h}": "${id}" står ikke i situationens "statements"`);
+      });
+      if (q.helps && new Set(q.helps).size !== q.helps.length) problems.push(`${where}, felt "examples.${k}.helps": samme udsagn står to gange`);
     });
   });
   if (problems.length) throw new DataError(file, problems);
-  return parsed.data.situations;
+  return parsed.data.situations.map((sit) => ({
+    ...sit,
+    examples: sit.examples.map((q) => q.text),
+    exampleHelps: sit.examples.map((q) => q.helps ?? []),
+  }));
 }
 
 export function loadSituations(dataDir: string, kb: KnowledgeBase, raw?: string): Situation[] {

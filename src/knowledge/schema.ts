@@ -69,13 +69,29 @@ export const MIN_SITUATION_EXAMPLES = 15;
  * it, and questions leaders would ask about it in their own words (written before anyone
  * looked up the statements). The learned matcher is trained on the examples.
  */
+const ExampleText = z.string().trim().min(3, 'eksemplet er tomt eller for kort');
+
+/**
+ * An example question, either as plain text or with the one to three statements of its
+ * situation that help the asker most, the most helpful first (chosen by a reader from the
+ * question's meaning). The matcher learns from the second form which statements to lift
+ * within a situation.
+ */
+export const SituationExampleSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { text: v } : v),
+  z.strictObject({
+    text: ExampleText,
+    helps: z.array(Id).min(1, 'mindst ét udsagn, eller udelad feltet').max(3, 'højst tre udsagn').optional(),
+  }),
+);
+
 export const SituationSchema = z.strictObject({
   id: Id,
   title: z.string().trim().min(3, 'titlen er tom eller for kort'),
   description: z.string().trim().min(10, 'beskrivelsen er tom eller for kort'),
   /** Statement ids, the most helpful first. */
   statements: z.array(Id).min(1, 'mindst ét udsagn'),
-  examples: z.array(z.string().trim().min(3, 'eksemplet er tomt eller for kort')).min(MIN_SITUATION_EXAMPLES, `mindst ${MIN_SITUATION_EXAMPLES} eksempler på spørgsmål`),
+  examples: z.array(SituationExampleSchema).min(MIN_SITUATION_EXAMPLES, `mindst ${MIN_SITUATION_EXAMPLES} eksempler på spørgsmål`),
 });
 
 export const SituationsFileSchema = z.strictObject({
@@ -94,5 +110,10 @@ export const OffTopicFileSchema = z.strictObject({
   ).min(1),
 });
 
-export type Situation = z.infer<typeof SituationSchema>;
+/** A situation as the program uses it: the examples' texts, and beside them what helps in each. */
+export type Situation = Omit<z.infer<typeof SituationSchema>, 'examples'> & {
+  examples: string[];
+  /** Per example (same index): the statements that help most, the most helpful first; empty when not given. */
+  exampleHelps: string[][];
+};
 export type OffTopicExample = z.infer<typeof OffTopicFileSchema>['examples'][number];

@@ -6,7 +6,7 @@
 import type { Direction, Kind } from '../knowledge/directions.ts';
 import type { Situation, Statement } from '../knowledge/schema.ts';
 import type { Hit, SearchEngine, SearchOptions, SearchResult } from './engine.ts';
-import type { SituationMatcher } from './matcher.ts';
+import type { SituationLikelihood, SituationMatcher, StatementLikelihood } from './matcher.ts';
 
 export type Confidence = 'high' | 'low';
 
@@ -50,6 +50,12 @@ export interface AnswerPolicy {
   /** A situation's statements are listed most helpful first: the n-th counts 1 / (1 + rankDecay·n). */
   rankDecay: number;
   /**
+   * How much the statements that the matcher reads as helping this very question gain (learned
+   * from the examples' `helps`), times their weight relative to the likeliest and the same
+   * (boostOffset − coverage) as the situations.
+   */
+  statementBoost: number;
+  /**
    * A situation's statements of the direction whose people the question names ("mine
    * medarbejdere" → nedad) gain this factor, and its don'ts when the question asks what to
    * avoid: the same leans the word search has, now also for statements the words did not reach.
@@ -81,6 +87,7 @@ export const DEFAULT_ANSWER_POLICY: AnswerPolicy = {
   reportSituation: 0.15,
   depth: 20,
   rankDecay: 0.15,
+  statementBoost: 0.4,
   leanBoost: 1.5,
   minSituationWords: 2,
   keepBestWord: true,
@@ -111,6 +118,7 @@ export class Answerer {
   /** Statement index in the engine → its rank weight in each situation that lists it. */
   private readonly members: Map<string, Array<{ doc: number; weight: number }>>;
   private readonly docOf: Map<Statement, number>;
+  private readonly docOfId: Map<string, number>;
 
   constructor(
     readonly engine: SearchEngine,
@@ -120,6 +128,7 @@ export class Answerer {
   ) {
     this.docOf = new Map(engine.statements.map((s, i) => [s, i]));
     const docOf = new Map(engine.statements.map((s, i) => [s.id, i]));
+    this.docOfId = docOf;
     this.members = new Map(
       situations.map((sit) => [
         sit.id,
@@ -145,8 +154,8 @@ export class Answerer {
         inDomain: 1,
       };
     }
-    const { inDomain, situations } = this.matcher.classify(query);
-    const fused = this.fuse(result, situations, options);
+    const { inDomain, situations, statements } = this.matcher.classify(query);
+    const fused = this.fuse(result, situations, statements, options);
     // When the words alone answer the question, their best statement keeps a place among the
     // first three: a question after a term the groups used ("Bungays model") is shown what they
     // wrote about it, not only what helps in the situation around it.
@@ -187,10 +196,16 @@ export class Answerer {
 
   /**
    * BM25 scores scaled to the best one, plus each situation's probability for the statements
-   * it lists (the first listed count most). A statement the words do not reach can still be
+   * it lists (the first listed count most), plus what the matcher learned from the examples'
+   * `helps` about this question's statements. A statement the words do not reach can still be
    * shown when the situation is clear.
    */
-  private fuse(result: SearchResult, situations: ReadonlyArray<{ id: string; probability: number }>, options: AnswerOptions): Hit[] {
+  private fuse(
+    result: SearchResult,
+    situations: readonly SituationLikelihood[],
+    helping: readonly StatementLikelihood[],
+    options: AnswerOptions,
+  ): Hit[] {
     const { candidates, confidence: coverage, audience, asksForDonts } = result;
     const best = candidates[0]?.score ?? 0;
     const score = new Map<number, number>();
@@ -202,17 +217,28 @@ export class Answerer {
     }
     // The less the question's words are the statements' words, the more the situation counts.
     const boost = this.policy.situationBoost * Math.max(0, this.policy.boostOffset - coverage);
+    const add = (doc: number, gain: number) => {
+      const statement = this.engine.statements[doc]!;
+      if (options.direction && statement.direction !== options.direction) return;
+      if (options.kind && statement.kind !== options.kind) return;
+      statementOf.set(doc, statement);
+      score.set(doc, (score.get(doc) ?? 0) + gain);
+    };
+    const helpBoost = boost * this.policy.statementBoost;
+    if (helpBoost > 0) {
+      for (const h of helping) {
+        const doc = this.docOfId.get(h.id);
+        if (doc !== undefined && h.weight > 0) add(doc, helpBoost * h.weight);
+      }
+    }
     for (const sit of situations) {
       if (sit.probability < 0.02) break;
       for (const m of this.members.get(sit.id) ?? []) {
         const statement = this.engine.statements[m.doc]!;
-        if (options.direction && statement.direction !== options.direction) continue;
-        if (options.kind && statement.kind !== options.kind) continue;
-        statementOf.set(m.doc, statement);
         let lean = 1;
         if (audience && statement.direction === audience) lean *= this.policy.leanBoost;
         if (asksForDonts && statement.kind === 'dont') lean *= this.policy.leanBoost;
-        score.set(m.doc, (score.get(m.doc) ?? 0) + boost * sit.probability * m.weight * lean);
+        add(m.doc, boost * sit.probability * m.weight * lean);
       }
     }
     return [...score]

@@ -36,6 +36,9 @@ export interface LinearModelSnapshot {
 /** Gradients smaller than this are skipped (see train). */
 const MIN_GRADIENT = 1e-3;
 
+/** A target distribution over classes: each share in 0..1, together 1. */
+export type SoftLabel = ReadonlyArray<{ label: number; share: number }>;
+
 /** mulberry32: a small, fast, seeded PRNG for a reproducible shuffle. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -58,10 +61,14 @@ export class LinearModel {
     private readonly bias: Float64Array,
   ) {}
 
-  /** `sampleWeight` scales each example's gradient (1 when absent), on top of its class weight. */
+  /**
+   * `labels` holds each example's class, or its target distribution over classes (a soft label:
+   * classes with shares that sum to 1). `sampleWeight` scales each example's gradient (1 when
+   * absent), on top of its class weight (a hard label's only).
+   */
   static train(
     examples: readonly SparseVector[],
-    labels: readonly number[],
+    labels: ReadonlyArray<number | SoftLabel>,
     classes: number,
     features: number,
     options: TrainingOptions = DEFAULT_TRAINING,
@@ -76,6 +83,7 @@ export class LinearModel {
     const order = examples.map((_, i) => i);
     const random = seeded(options.seed);
     const probs = new Float64Array(classes);
+    const target = new Float64Array(classes);
     const lr = options.learningRate;
     const l2 = options.l2;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -85,8 +93,13 @@ export class LinearModel {
       }
       for (const n of order) {
         const { ids, values } = examples[n]!;
-        const y = labels[n]!;
-        const cw = (options.classWeight?.[y] ?? 1) * (sampleWeight?.[n] ?? 1);
+        const label = labels[n]!;
+        const y = typeof label === 'number' ? label : -1;
+        if (y < 0) {
+          target.fill(0);
+          for (const t of label as SoftLabel) target[t.label] = t.share;
+        }
+        const cw = (y >= 0 ? (options.classWeight?.[y] ?? 1) : 1) * (sampleWeight?.[n] ?? 1);
         const count = ids.length;
         for (let c = 0; c < classes; c++) probs[c] = bias[c]!;
         for (let k = 0; k < count; k++) {
@@ -96,7 +109,7 @@ export class LinearModel {
         }
         softmaxInPlace(probs);
         for (let c = 0; c < classes; c++) {
-          const g = cw * (probs[c]! - (c === y ? 1 : 0));
+          const g = cw * (probs[c]! - (y >= 0 ? (c === y ? 1 : 0) : target[c]!));
           // Classes the model already rules out for this example have almost no gradient;
           // skipping them makes training several times faster with the same results.
           if (g < MIN_GRADIENT && g > -MIN_GRADIENT) continue;
@@ -128,14 +141,16 @@ export class LinearModel {
     features: number,
     smoothing: number,
     sharpness: number,
+    sampleWeight?: readonly number[],
   ): LinearModel {
     const counts = new Float64Array(features * classes);
     const totals = new Float64Array(classes);
     examples.forEach(({ ids, values }, n) => {
       const c = labels[n]!;
+      const weight = sampleWeight?.[n] ?? 1;
       for (let k = 0; k < ids.length; k++) {
-        counts[ids[k]! * classes + c]! += values[k]!;
-        totals[c]! += values[k]!;
+        counts[ids[k]! * classes + c]! += values[k]! * weight;
+        totals[c]! += values[k]! * weight;
       }
     });
     const w = new Float64Array(features * classes);

@@ -29,6 +29,16 @@ describe('data/situations.json', () => {
     }
   });
 
+  it('says for every example which of its situation\'s statements help most', () => {
+    for (const s of situations) {
+      expect(s.exampleHelps.length).toBe(s.examples.length);
+      for (const helps of s.exampleHelps) {
+        expect(helps.length).toBeGreaterThanOrEqual(1);
+        for (const id of helps) expect(s.statements).toContain(id);
+      }
+    }
+  });
+
   it('reaches every statement that can be shown from some situation', () => {
     const listed = new Set(situations.flatMap((s) => s.statements));
     const missing = kb.statements.filter((s) => s.kind !== 'meeting' && !listed.has(s.id)).map((s) => s.id);
@@ -53,13 +63,16 @@ describe('data/offtopic.json', () => {
   });
 });
 
+const s0Text = () => situations[0]!.examples[0]!;
+
 describe('a broken situations.json is refused', () => {
   const dirs: string[] = [];
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  function brokenCopy(edit: (situations: Array<Record<string, unknown> & { statements: string[]; examples: string[] }>) => void): string {
+  type RawExample = string | { text: string; helps?: string[] };
+  function brokenCopy(edit: (situations: Array<Record<string, unknown> & { id: string; statements: string[]; examples: RawExample[] }>) => void): string {
     const data = JSON.parse(readFileSync(path.join(DEFAULT_DATA_DIR, SITUATIONS_FILE), 'utf8'));
     edit(data.situations);
     const dir = mkdtempSync(path.join(tmpdir(), 'ledelse-sit-'));
@@ -97,8 +110,32 @@ describe('a broken situations.json is refused', () => {
   });
 
   it('refuses the same example question under two situations', () => {
-    const err = loadError(brokenCopy((s) => s[1]!.examples.push(s[0]!.examples[0]!.toUpperCase())));
+    const first = s0Text();
+    const err = loadError(brokenCopy((s) => s[1]!.examples.push(first.toUpperCase())));
     expect(err.message).toMatch(/situations\[1\].*felt "examples\.\d+": samme spørgsmål står allerede under/);
+  });
+
+  it('refuses a "helps" statement that its situation does not list, naming example and place', () => {
+    const other = situations[0]!.statements.find((id) => !situations[3]!.statements.includes(id))!;
+    const err = loadError(brokenCopy((s) => (s[3]!.examples[7] = { text: 'Hvordan siger jeg det til personalet?', helps: [s[3]!.statements[0]!, other] })));
+    expect(err.message).toMatch(new RegExp(`situations\\[3\\] \\(id "[a-z-]+"\\), felt "examples\\.7\\.helps\\.1": "${other}" står ikke i situationens "statements"`));
+  });
+
+  it('refuses an empty or too long "helps", and the same statement twice', () => {
+    const empty = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', helps: [] })));
+    expect(empty.message).toMatch(/situations\[4\].*felt "examples\.2\.helps": mindst ét udsagn/);
+    const many = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', helps: s[4]!.statements.slice(0, 4) })));
+    expect(many.message).toMatch(/felt "examples\.2\.helps": højst tre udsagn/);
+    const twice = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', helps: [s[4]!.statements[0]!, s[4]!.statements[0]!] })));
+    expect(twice.message).toMatch(/felt "examples\.2\.helps": samme udsagn står to gange/);
+  });
+
+  it('accepts an example as plain text, without "helps"', () => {
+    const dir = brokenCopy((s) => (s[6]!.examples[0] = '  Hvordan holder jeg modet oppe hos personalet?  '));
+    const loaded = loadSituations(dir, kb);
+    expect(loaded[6]!.examples[0]).toBe('Hvordan holder jeg modet oppe hos personalet?');
+    expect(loaded[6]!.exampleHelps[0]).toEqual([]);
+    expect(loaded[6]!.exampleHelps[1]!.length).toBeGreaterThan(0);
   });
 
   it('names file and field in a broken offtopic.json', () => {

@@ -3,7 +3,8 @@
 // own words reach the statements that help; and the model behind it is the same every time.
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
-import { LinearModel } from '../../src/search/linear-model.ts';
+import { Answerer, DEFAULT_ANSWER_POLICY } from '../../src/search/answerer.ts';
+import { DEFAULT_TRAINING, LinearModel } from '../../src/search/linear-model.ts';
 import { SituationMatcher } from '../../src/search/matcher.ts';
 
 const index = loadKnowledgeIndex();
@@ -103,6 +104,43 @@ describe('the learned matcher', () => {
     const restored = SituationMatcher.restore(index.matcher.snapshot(), index.engine.analyzer);
     const q = 'Mine pædagoger er sure over at vi skal spare to stillinger væk';
     expect(restored.classify(q)).toEqual(index.matcher.classify(q));
+  });
+
+  it('lifts the statement that the examples’ "helps" name above the ones listed before it', () => {
+    // Edit the data as an editor would: every example of "pressen-ringer" now says that the
+    // fourth statement its situation lists helps most.
+    const situations = index.situations.slice(0, 4).map((s, i) =>
+      i === 0 ? { ...s, exampleHelps: s.examples.map(() => [s.statements[3]!]) } : s,
+    );
+    const fourth = situations[0]!.statements[3]!;
+    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
+    const matcher = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
+    const q = 'En journalist fra lokalavisen vil have en kommentar til lukningen af klubben i morgen';
+    const likeliest = matcher.classify(q).statements.reduce((a, b) => (b.weight > a.weight ? b : a));
+    expect(likeliest).toEqual({ id: fourth, weight: 1 });
+    const shown = (boost: number) =>
+      new Answerer(index.engine, matcher, situations, { ...DEFAULT_ANSWER_POLICY, statementBoost: boost }).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
+    expect(shown(0)).not.toContain(fourth);
+    expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(fourth);
+  });
+
+  it('learns nothing about statements when no example names any', () => {
+    const situations = index.situations.slice(0, 3).map((s) => ({ ...s, exampleHelps: s.examples.map(() => []) }));
+    const matcher = SituationMatcher.train({ situations, offTopic: [], statements: [] }, index.engine.analyzer);
+    expect(matcher.classify('Pressen ringer').statements).toEqual([]);
+    expect(SituationMatcher.restore(matcher.snapshot(), index.engine.analyzer).classify('Pressen ringer').statements).toEqual([]);
+  });
+
+  it('a linear model learns soft labels as shares', () => {
+    const x = (id: number) => ({ ids: Int32Array.of(id), values: Float32Array.of(1) });
+    const split = [{ label: 0, share: 0.75 }, { label: 1, share: 0.25 }];
+    const model = LinearModel.train([x(0), x(1), x(0), x(1)], [split, 2, split, 2], 3, 2, { ...DEFAULT_TRAINING, epochs: 60 });
+    const p = model.predict(x(0));
+    expect(p[0]).toBeGreaterThan(0.6);
+    expect(p[1]).toBeGreaterThan(0.15);
+    expect(p[0]! / p[1]!).toBeGreaterThan(2);
+    expect(p[0]! / p[1]!).toBeLessThan(4.5);
+    expect(model.predict(x(1))[2]).toBeGreaterThan(0.9);
   });
 
   it('a linear model learns a separable problem', () => {

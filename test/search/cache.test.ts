@@ -41,7 +41,7 @@ describe('the start-up cache of the index', () => {
     const index = loadKnowledgeIndex(dir);
     const hit = index.engine.search('kaffemaskinen', { top: 1 }).candidates[0];
     expect(hit?.statement.text).toBe('Husk altid kaffemaskinen til budgetmødet.');
-  });
+  }, 60_000); // trains the models again
 
   it('serves a warm start without validating again, with the same data and answers', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
