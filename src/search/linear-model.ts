@@ -27,8 +27,11 @@ export const DEFAULT_TRAINING: TrainingOptions = { epochs: 20, learningRate: 0.5
 export interface LinearModelSnapshot {
   classes: number;
   features: number;
-  /** Weights, feature-major (features × classes), as signed bytes (base64) times `scale`. */
-  weights: string;
+  /**
+   * Weights, feature-major (features × classes), as signed bytes times `scale`: base64 in JSON,
+   * or the bytes themselves (the start-up cache reads them from a file of their own).
+   */
+  weights: string | Uint8Array;
   scale: number;
   bias: number[];
 }
@@ -171,7 +174,7 @@ export class LinearModel {
   }
 
   static restore(s: LinearModelSnapshot): LinearModel {
-    const bytes = Buffer.from(s.weights, 'base64');
+    const bytes = typeof s.weights === 'string' ? Buffer.from(s.weights, 'base64') : s.weights;
     if (bytes.length !== s.features * s.classes) throw new Error('model snapshot has the wrong size');
     const quantized = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     return new LinearModel(s.classes, s.features, quantized, s.scale, Float64Array.from(s.bias));
