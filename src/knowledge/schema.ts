@@ -79,10 +79,19 @@ const ExampleText = z.string().trim().min(3, 'eksemplet er tomt eller for kort')
  */
 export const SituationExampleSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { text: v } : v),
-  z.strictObject({
-    text: ExampleText,
-    helps: z.array(Id).min(1, 'mindst ét udsagn, eller udelad feltet').max(3, 'højst tre udsagn').optional(),
-  }),
+  z.strictObject(
+    {
+      text: ExampleText,
+      helps: z
+        .array(Id, { error: (iss) => (iss.code === 'invalid_type' ? 'skal være en liste af udsagns-id\'er, fx ["udad-17"]' : undefined) })
+        .superRefine((ids, ctx) => {
+          if (ids.length === 0) ctx.addIssue({ code: 'custom', message: 'mindst ét udsagn, eller udelad feltet' });
+          if (ids.length > 3) ctx.addIssue({ code: 'custom', message: 'højst tre udsagn' });
+        })
+        .optional(),
+    },
+    { error: (iss) => (iss.code === 'invalid_type' ? 'et eksempel er en tekst eller {"text": "…", "helps": ["…"]}' : undefined) },
+  ),
 );
 
 export const SituationSchema = z.strictObject({

@@ -126,12 +126,19 @@ export function readSnapshot(key: string): IndexSnapshot | undefined {
   try {
     const snapshot = JSON.parse(readFileSync(path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.json`), 'utf8')) as IndexSnapshot;
     const bytes = readFileSync(path.join(CACHE_DIR, `${CACHE_PREFIX}${key}.bin`));
+    // The bytes must be exactly the models' weights, in order; anything else (a file cut short
+    // by a crash, a pair from two different writes) is no cache entry: the index is built again.
+    let end = 0;
     for (const name of MODELS) {
       const model = snapshot.matcher[name];
-      const at = model && typeof model.weights === 'string' ? /^@(\d+):(\d+)$/.exec(model.weights) : null;
-      if (model && at) model.weights = bytes.subarray(Number(at[1]), Number(at[1]) + Number(at[2]));
+      if (!model) continue;
+      const at = typeof model.weights === 'string' ? /^@(\d+):(\d+)$/.exec(model.weights) : null;
+      const length = Number(at?.[2]);
+      if (!at || Number(at[1]) !== end || length !== model.features * model.classes) return undefined;
+      model.weights = bytes.subarray(end, end + length);
+      end += length;
     }
-    return snapshot;
+    return end === bytes.length ? snapshot : undefined;
   } catch {
     return undefined;
   }
@@ -172,6 +179,11 @@ export function writeSnapshot(key: string, index: KnowledgeIndex): void {
     for (const { f } of older.slice(KEPT_ENTRIES - 1)) {
       rmSync(path.join(CACHE_DIR, f), { force: true });
       rmSync(path.join(CACHE_DIR, f.replace(/\.json$/, '.bin')), { force: true });
+    }
+    // Bytes whose JSON was never written (a write cut short) belong to no entry.
+    const kept = new Set(older.slice(0, KEPT_ENTRIES - 1).map(({ f }) => f.replace(/\.json$/, '.bin')));
+    for (const f of readdirSync(CACHE_DIR)) {
+      if (f.startsWith(CACHE_PREFIX) && f.endsWith('.bin') && !kept.has(f)) rmSync(path.join(CACHE_DIR, f), { force: true });
     }
     const { json, bytes } = detachWeights(snapshotOf(index));
     // The bytes first: a JSON entry is only ever found with its bytes beside it.

@@ -144,16 +144,14 @@ export class LinearModel {
     features: number,
     smoothing: number,
     sharpness: number,
-    sampleWeight?: readonly number[],
   ): LinearModel {
     const counts = new Float64Array(features * classes);
     const totals = new Float64Array(classes);
     examples.forEach(({ ids, values }, n) => {
       const c = labels[n]!;
-      const weight = sampleWeight?.[n] ?? 1;
       for (let k = 0; k < ids.length; k++) {
-        counts[ids[k]! * classes + c]! += values[k]! * weight;
-        totals[c]! += values[k]! * weight;
+        counts[ids[k]! * classes + c]! += values[k]!;
+        totals[c]! += values[k]!;
       }
     });
     const w = new Float64Array(features * classes);

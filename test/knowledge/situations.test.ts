@@ -130,6 +130,14 @@ describe('a broken situations.json is refused', () => {
     expect(twice.message).toMatch(/felt "examples\.2\.helps": samme udsagn står to gange/);
   });
 
+  it('says what an example must look like when it is neither text nor {text, helps}', () => {
+    const text = loadError(brokenCopy((s) => ((s[4]!.examples as unknown[])[2] = { text: 'Hvad gør jeg nu?', helps: 'udad-17' })));
+    expect(text.message).toMatch(/felt "examples\.2\.helps": skal være en liste af udsagns-id'er/);
+    expect(text.message).not.toMatch(/højst tre/);
+    const number = loadError(brokenCopy((s) => ((s[4]!.examples as unknown[])[2] = 42)));
+    expect(number.message).toMatch(/felt "examples\.2": et eksempel er en tekst eller \{"text"/);
+  });
+
   it('accepts an example as plain text, without "helps"', () => {
     const dir = brokenCopy((s) => (s[6]!.examples[0] = '  Hvordan holder jeg modet oppe hos personalet?  '));
     const loaded = loadSituations(dir, kb);

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCachedIndex } from '../../src/search/index-cache.ts';
+import { cacheKey, loadCachedIndex, readDataFiles } from '../../src/search/index-cache.ts';
 import { buildEngine, loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
 
 const QUESTIONS = [
@@ -55,6 +55,20 @@ describe('the start-up cache of the index', () => {
     const shown = (i: typeof validated) => QUESTIONS.map((q) => i.answerer.answer(q).hits.map((h) => h.statement.id));
     expect(shown(cached!)).toEqual(shown(validated));
   });
+
+  it('builds the index again when the stored model bytes are cut short, and answers as before', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
+    cpSync('data', dir, { recursive: true });
+    const first = loadKnowledgeIndex(dir);
+    const bin = path.resolve('node_modules', '.cache', 'ledelsesbot', `index-src-${cacheKey(readDataFiles(dir))}.bin`);
+    expect(existsSync(bin)).toBe(true);
+    truncateSync(bin, 1_000_000);
+    expect(loadCachedIndex(dir)).toBeUndefined();
+    const again = loadKnowledgeIndex(dir);
+    const shown = (i: typeof first) => QUESTIONS.map((q) => i.answerer.answer(q).hits.map((h) => h.statement.id));
+    expect(shown(again)).toEqual(shown(first));
+    expect(loadCachedIndex(dir)).toBeDefined(); // and stored it again
+  }, 60_000); // trains the models again
 
   it('has nothing for a changed or broken data file, so it is validated and refused with file, entry and field', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
