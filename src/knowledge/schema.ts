@@ -64,11 +64,6 @@ const Id = z.string().regex(/^[a-z0-9-]+$/, 'id må kun indeholde a-z, 0-9 og bi
 /** The least number of example questions a situation needs for the matcher to learn it. */
 export const MIN_SITUATION_EXAMPLES = 15;
 
-/**
- * A situation a leader meets in a budget and savings process, the statements that help in
- * it, and questions leaders would ask about it in their own words (written before anyone
- * looked up the statements). The learned matcher is trained on the examples.
- */
 const ExampleText = z.string().trim().min(3, 'eksemplet er tomt eller for kort');
 
 /**
@@ -94,6 +89,11 @@ export const SituationExampleSchema = z.preprocess(
   ),
 );
 
+/**
+ * A situation a leader meets in a budget and savings process, the statements that help in
+ * it, and questions leaders would ask about it in their own words (written before anyone
+ * looked up the statements). The learned matcher is trained on the examples.
+ */
 export const SituationSchema = z.strictObject({
   id: Id,
   title: z.string().trim().min(3, 'titlen er tom eller for kort'),

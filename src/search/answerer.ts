@@ -127,8 +127,7 @@ export class Answerer {
     readonly policy: AnswerPolicy = DEFAULT_ANSWER_POLICY,
   ) {
     this.docOf = new Map(engine.statements.map((s, i) => [s, i]));
-    const docOf = new Map(engine.statements.map((s, i) => [s.id, i]));
-    this.docOfId = docOf;
+    const docOf = (this.docOfId = new Map(engine.statements.map((s, i) => [s.id, i])));
     this.members = new Map(
       situations.map((sit) => [
         sit.id,

@@ -3,7 +3,7 @@
 // the code that reads them, so `ledelse ask` on unchanged data starts without zod (~90 ms).
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -176,14 +176,11 @@ export function writeSnapshot(key: string, index: KnowledgeIndex): void {
       .filter((f) => f.startsWith(CACHE_PREFIX) && f.endsWith('.json'))
       .map((f) => ({ f, at: statSync(path.join(CACHE_DIR, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
       .sort((a, b) => b.at - a.at);
-    for (const { f } of older.slice(KEPT_ENTRIES - 1)) {
-      rmSync(path.join(CACHE_DIR, f), { force: true });
-      rmSync(path.join(CACHE_DIR, f.replace(/\.json$/, '.bin')), { force: true });
-    }
-    // Bytes whose JSON was never written (a write cut short) belong to no entry.
-    const kept = new Set(older.slice(0, KEPT_ENTRIES - 1).map(({ f }) => f.replace(/\.json$/, '.bin')));
+    for (const { f } of older.slice(KEPT_ENTRIES - 1)) rmSync(path.join(CACHE_DIR, f), { force: true });
+    // Bytes without their JSON (removed just now, or a write cut short) belong to no entry.
     for (const f of readdirSync(CACHE_DIR)) {
-      if (f.startsWith(CACHE_PREFIX) && f.endsWith('.bin') && !kept.has(f)) rmSync(path.join(CACHE_DIR, f), { force: true });
+      const json = path.join(CACHE_DIR, f.replace(/\.bin$/, '.json'));
+      if (f.startsWith(CACHE_PREFIX) && f.endsWith('.bin') && !existsSync(json)) rmSync(path.join(CACHE_DIR, f), { force: true });
     }
     const { json, bytes } = detachWeights(snapshotOf(index));
     // The bytes first: a JSON entry is only ever found with its bytes beside it.
