@@ -25,10 +25,23 @@ function parseJson(raw: string, file: string): unknown {
   }
 }
 
+/**
+ * The issue's path as it is in the file: a schema may read a plain string as an object
+ * (an example written as text is read as {"text": …}), and the file has no field below it.
+ */
+function pathInFile(data: unknown, path: readonly PropertyKey[]): PropertyKey[] {
+  let value = data;
+  for (let i = 0; i < path.length; i++) {
+    if (typeof value === 'string') return path.slice(0, i);
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[path[i]!] : undefined;
+  }
+  return [...path];
+}
+
 /** Names the entry (by index and id when there is one) and the field of each zod issue. */
 function describeIssues(data: unknown, issues: z.core.$ZodIssue[], listKey: string): string[] {
   return issues.map((issue) => {
-    const p = issue.path;
+    const p = pathInFile(data, issue.path);
     let where = p.length ? p.join('.') : '(hele filen)';
     if (p[0] === listKey && typeof p[1] === 'number') {
       const list = (data as Record<string, unknown>)[listKey] as unknown[];

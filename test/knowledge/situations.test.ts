@@ -138,6 +138,13 @@ describe('a broken situations.json is refused', () => {
     expect(number.message).toMatch(/felt "examples\.2": et eksempel er en tekst eller \{"text"/);
   });
 
+  it('names a plain-text example that is too short by its place in the file, not by a field it does not have', () => {
+    const short = loadError(brokenCopy((s) => ((s[4]!.examples as unknown[])[2] = ' ?')));
+    expect(short.message).toMatch(/felt "examples\.2": eksemplet er tomt eller for kort/);
+    const inObject = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'ok' })));
+    expect(inObject.message).toMatch(/felt "examples\.2\.text": eksemplet er tomt eller for kort/);
+  });
+
   it('accepts an example as plain text, without "helps"', () => {
     const dir = brokenCopy((s) => (s[6]!.examples[0] = '  Hvordan holder jeg modet oppe hos personalet?  '));
     const loaded = loadSituations(dir, kb);
