@@ -69,8 +69,8 @@ const BAYES_SHARPNESS = 2;
 /**
  * An example's `helps` are ordered, the most helpful first: the k-th counts 1/k, and an
  * example's labels together count as one example (dev parts, mean of four training orders,
- * with one training copy per help, against equal shares: MRR@5 0.873 → 0.877 and 0.720 → 0.729; hit@3 0.929 → 0.939 and
- * 0.815 → 0.820).
+ * measured with one training copy per help, against equal shares: MRR@5 0.873 → 0.877 and
+ * 0.720 → 0.729; hit@3 0.929 → 0.939 and 0.815 → 0.820).
  */
 const helpShare = (k: number) => 1 / (1 + k);
 /**
