@@ -16,6 +16,18 @@ const MIN_PART_LEXICALISED = 5;
 /** Inflectional endings stripped to find a tail's base form ("processen" → "proces"). */
 const ENDINGS = ['ernes', 'enes', 'rnes', 'erne', 'rne', 'este', 'ende', 'ene', 'ede', 'ere', 'ers', 'ens', 'ets', 'ste', 'er', 'en', 'et', 'es', 'ne', 'de', 'te', 'e', 'r', 'n', 't', 's'];
 
+/**
+ * Derivational suffixes: where the head and the start of the tail make a known word, the tail
+ * is the suffix of a derived word, not a word of its own — "sikkerhed|en", not "sikker" +
+ * "heden"; "institution|en", not "institut" + "ionen"; "gruppering|er", not "gruppe" + "ringer".
+ */
+const DERIVATIONAL = ['hed', 'ion', 'ering', 'ring', 'ning', 'lig'];
+/**
+ * Tails that are a suffix and its inflection, never a word in a compound: "-isere", "-isering",
+ * "-isation" ("digital|isering"), and "-ion", "-hed" inflected ("diskuss|ioner", "mulig|heder").
+ */
+const SUFFIX_TAIL = /^(?:is(?:er|at)|(?:ion|hed)(?:en|er|erne|ernes|ens|s)?$)/;
+
 /** Suffixes after which Danish compounds take a linking -s-. */
 const LINKING_S_AFTER = /(?:ning|ing|hed|tion|else|skab|dom)$/;
 
@@ -93,6 +105,7 @@ export class CompoundSplitter {
         if (!link && word[i] === 's' && LINKING_S_AFTER.test(head)) continue;
         const tail = word.slice(i + link.length);
         if (tail.length < minPart) continue;
+        if (this.derivedAt(head, link, tail)) continue;
         let parts: string[] | null = null;
         let shortest = 0;
         const base = this.baseForm(tail);
@@ -113,6 +126,12 @@ export class CompoundSplitter {
       }
     }
     return best?.parts ?? null;
+  }
+
+  /** `tail` is a suffix, or begins with one that makes `head` a derived word ("sikker" + "heden"). */
+  private derivedAt(head: string, link: string, tail: string): boolean {
+    if (SUFFIX_TAIL.test(tail)) return true;
+    return !link && DERIVATIONAL.some((suffix) => tail.startsWith(suffix) && this.isWord(head + suffix));
   }
 
   /** The base form splits after `prefix` into it and a word: "brugerråd" after "bruger". */

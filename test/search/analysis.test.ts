@@ -145,6 +145,22 @@ describe('compound splitting', () => {
   });
 
   it.each([
+    ['usikkerheden', 'usikker + heden'],
+    ['muligheder', 'mulig + heder'],
+    ['institutionen', 'institut + ionen'],
+    ['diskussioner', 'diskus + ioner'],
+    ['digitalisering', 'digital + ise + ring'],
+    ['grupperinger', 'gruppe + ringer'],
+    ['virkeligheden', 'virke + ligheden'],
+  ])('reads the derived word %s as one word, not as %s', (word) => {
+    expect(splitter.split(word)).toBeNull();
+  });
+
+  it('still splits a compound whose head is a derived word', () => {
+    expect(splitter.split('sikkerhedsrepræsentanten')).toEqual(['sikkerhed', 'repræsentanten']);
+  });
+
+  it.each([
     ['forældrebestyrelsen', ['forældre', 'bestyrelsen']],
     ['lokalpolitikerne', ['lokal', 'politikerne']],
     ['undervisningstimerne', ['undervisning', 'timerne']],
