@@ -9,7 +9,7 @@ import { CompoundSplitter } from './compound.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { hasStemOverride, stem } from './stem.ts';
 import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
-import { countWords, isInflectionOf, MIN_CORRECTED_LENGTH, SpellingCorrector } from './spelling.ts';
+import { countWords, inflectionBase, isInflectionOf, MIN_CORRECTED_LENGTH, SpellingCorrector } from './spelling.ts';
 import { danishWords, respell, type WordSet } from './wordlist.ts';
 
 /** Weight of a compound part relative to the whole word. */
@@ -296,7 +296,9 @@ export class DanishAnalyzer {
       }
       const analysed: AnalyzedToken = { stem: stem(word), stop, weight: LIGHT_WORDS.has(word) ? LIGHT_WEIGHT : 1, partStems };
       if (!stop && !stemsOnly && !hasStemOverride(word)) {
-        const base = this.splitter.baseForm(word);
+        // A correct inflection the word list lacks ("kørt", "mødt", "gamle") still finds its
+        // base form ("køre", "møde", "gammel") and so the base's stem.
+        const base = this.splitter.baseForm(word) ?? inflectionBase(word, (w) => this.dictionary.has(w));
         if (base && base !== word) {
           const baseStem = stem(base);
           if (baseStem !== analysed.stem) analysed.baseStem = baseStem;

@@ -31,13 +31,21 @@ const ENDINGS = ['erne', 'este', 'ende', 'ede', 'ene', 'ere', 'ste', 'er', 'en',
  * "corrected".
  */
 export function isInflectionOf(word: string, isBaseForm: (w: string) => boolean): boolean {
-  if (isBaseForm(`${word}e`)) return true;
+  return inflectionBase(word, isBaseForm) !== undefined;
+}
+
+/** The base form `word` is a correct inflection of (see `isInflectionOf`), or undefined. */
+export function inflectionBase(word: string, isBaseForm: (w: string) => boolean): string | undefined {
+  if (isBaseForm(`${word}e`)) return `${word}e`;
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
     const stem = word.slice(0, -ending.length);
     // A bare -r or -n follows a vowel ("ser", "skoen"): "ringr" is a typo, not "ring" + r.
     if ((ending === 'r' || ending === 'n') && !VOWEL.test(stem.at(-1)!)) continue;
-    if (isBaseForm(stem) || isBaseForm(`${stem}e`)) return true;
+    if (isBaseForm(stem)) return stem;
+    if (isBaseForm(`${stem}e`)) return `${stem}e`;
+    // A past form keeps a double consonant single: gemme → gemt, adskille → adskilt.
+    if ((ending === 't' || ending === 'te') && isBaseForm(`${stem}${stem.at(-1)}e`)) return `${stem}${stem.at(-1)}e`;
     // Syncope before an ending: gammel → gamle, sikker → sikre, enkel → enkle, åben → åbne.
     const m = /^(.*[^aeiouyæøå])([lnr])$/.exec(stem);
     if (m) {
@@ -45,10 +53,11 @@ export function isInflectionOf(word: string, isBaseForm: (w: string) => boolean)
       const last = head.at(-1)!;
       // The base's double consonant is single in the inflected form: "gammle" is a typo.
       if (head.at(-2) === last) continue;
-      if (isBaseForm(`${head}e${tail}`) || isBaseForm(`${head}${last}e${tail}`)) return true;
+      if (isBaseForm(`${head}e${tail}`)) return `${head}e${tail}`;
+      if (isBaseForm(`${head}${last}e${tail}`)) return `${head}${last}e${tail}`;
     }
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -121,6 +121,26 @@ describe('stems that keep unrelated words apart', () => {
   });
 });
 
+describe('base forms of inflections the word list lacks', () => {
+  it.each([
+    ['kørt', 'køre'],
+    ['mødte', 'møde'],
+    ['aflyst', 'aflyse'],
+    ['gemt', 'gemme'],
+    ['gamle', 'gammel'],
+    ['erfarne', 'erfaren'],
+  ])('reads "%s" with the stem of "%s" too', (word, base) => {
+    const w = analyzer.words(word)[0]!;
+    expect([w.stem, w.baseStem]).toContain(stem(base));
+  });
+
+  it('shares the verb\'s term between a question in the past tense and a text in the present', () => {
+    const asked = analyzer.analyze('hvordan har du mødt dine medarbejdere');
+    const written = analyzer.analyze('Vi skal møde medarbejderne, hvor de er');
+    expect([...asked.keys()].filter((t) => written.has(t))).toContain(stem('møde'));
+  });
+});
+
 describe('compound splitting', () => {
   const dictionary = danishWords();
   const splitter = new CompoundSplitter((w) => dictionary.has(w));
