@@ -8,6 +8,7 @@ import type { Lexicon } from '../knowledge/schema.ts';
 import { CompoundSplitter } from './compound.ts';
 import { normalizeText, tokenize } from './normalize.ts';
 import { hasStemOverride, stem } from './stem.ts';
+import { WORD_ABBREVIATIONS } from './abbreviations.ts';
 import { LIGHT_WEIGHT, LIGHT_WORDS, isStopword } from './stopwords.ts';
 import { countWords, inflectionBase, isInflectionOf, MIN_CORRECTED_LENGTH, SpellingCorrector } from './spelling.ts';
 import { danishWords, respell, type WordSet } from './wordlist.ts';
@@ -171,7 +172,7 @@ export class DanishAnalyzer {
   respelled(word: string): string {
     let r = this.respellMemo.get(word);
     if (r === undefined) {
-      r = respell(
+      r = WORD_ABBREVIATIONS.get(word) ?? respell(
         word,
         (w) => this.isKnownWord(w),
         this.correctionTexts

@@ -2,6 +2,8 @@
 // plus the question words leaders open with ("hvordan", "kan", "bør") that say nothing
 // about which statement fits.
 
+import { PHRASE_ABBREVIATIONS } from './abbreviations.ts';
+
 const SNOWBALL_DANISH = `og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi
 min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind
 når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget
@@ -21,7 +23,7 @@ nu da så dog jo vel nok lige bare sgu altså fordi derfor hvorfor`.replace('hvo
 const NEGATION_SET = new Set(NEGATIONS);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  `${SNOWBALL_DANISH} ${QUESTION_AND_FILLER}`
+  `${SNOWBALL_DANISH} ${QUESTION_AND_FILLER} ${PHRASE_ABBREVIATIONS}`
     .split(/\s+/)
     .filter((w) => w && !NEGATION_SET.has(w)),
 );

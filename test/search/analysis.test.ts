@@ -9,7 +9,8 @@ import { stem } from '../../src/search/stem.ts';
 import { danishWords } from '../../src/search/wordlist.ts';
 
 /** The analyzer exactly as the application builds it: dictionary, corpus words and lexicon. */
-const analyzer: DanishAnalyzer = loadKnowledgeIndex().engine.analyzer;
+const index = loadKnowledgeIndex();
+const analyzer: DanishAnalyzer = index.engine.analyzer;
 
 const words = (text: string) => tokenize(normalizeText(text)).map((t) => t.word);
 const stemOf = (word: string) => {
@@ -76,6 +77,22 @@ describe('Danish stop words', () => {
     expect(analyzer.contentStems('og at det')).toEqual([]);
     expect(analyzer.analyze('og at det').size).toBe(0);
     expect(analyzer.analyze('At skabe tillid og det')).toEqual(analyzer.analyze('skabe tillid'));
+  });
+});
+
+describe('abbreviations leaders type', () => {
+  it('drops those of prepositions and phrases, like the words they stand for', () => {
+    expect(analyzer.contentStems('ift budgettet pga besparelserne, bl.a. mht. MED')).toEqual(analyzer.contentStems('budgettet besparelserne MED'));
+  });
+
+  it('reads those of nouns as the noun', () => {
+    expect(analyzer.analyze('medarb er sure')).toEqual(analyzer.analyze('medarbejdere er sure'));
+    expect(analyzer.analyze('3 mdr i afd.')).toEqual(analyzer.analyze('3 måneder i afdeling'));
+  });
+
+  it('answers a hurried question as the one written out', () => {
+    const ids = (q: string) => index.answerer.answer(q, { top: 3 }).candidates.map((c) => c.statement.id);
+    expect(ids('medarb er sure ift besparelserne')).toEqual(ids('medarbejdere er sure over besparelserne'));
   });
 });
 
