@@ -25,6 +25,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     ...s,
     examples: s.examples.filter((_, i) => !held(i)),
     exampleHelps: s.exampleHelps.filter((_, i) => !held(i)),
+    exampleBest: s.exampleBest.filter((_, i) => !held(i)),
   }));
   const trainOff: OffTopicExample[] = offTopic.filter((_, i) => !held(i));
   // The spelling corrector learns its words from the training part only, like the models.

@@ -130,6 +130,12 @@ export function parseSituations(data: unknown, file: string, kb: KnowledgeBase):
         if (!listed.has(id)) problems.push(`${where}, felt "examples.${k}.helps.${h}": "${id}" står ikke i situationens "statements"`);
       });
       if (q.helps && new Set(q.helps).size !== q.helps.length) problems.push(`${where}, felt "examples.${k}.helps": samme udsagn står to gange`);
+      q.best?.forEach((id, h) => {
+        const statement = kb.byId.get(id);
+        if (!statement) problems.push(`${where}, felt "examples.${k}.best.${h}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
+        else if (statement.kind === 'meeting') problems.push(`${where}, felt "examples.${k}.best.${h}": "${id}" er en bemærkning om mødet og vises aldrig`);
+      });
+      if (q.best && new Set(q.best).size !== q.best.length) problems.push(`${where}, felt "examples.${k}.best": samme udsagn står to gange`);
     });
   });
   if (problems.length) throw new DataError(file, problems);
@@ -137,6 +143,7 @@ export function parseSituations(data: unknown, file: string, kb: KnowledgeBase):
     ...sit,
     examples: sit.examples.map((q) => q.text),
     exampleHelps: sit.examples.map((q) => q.helps ?? []),
+    exampleBest: sit.examples.map((q) => q.best ?? []),
   }));
 }
 

@@ -66,26 +66,30 @@ export const MIN_SITUATION_EXAMPLES = 15;
 
 const ExampleText = z.string().trim().min(3, 'eksemplet er tomt eller for kort');
 
+const HelpIds = (field: string) =>
+  z
+    .array(Id, { error: (iss) => (iss.code === 'invalid_type' ? `skal være en liste af udsagns-id'er, fx ["udad-17"]` : undefined) })
+    .superRefine((ids, ctx) => {
+      if (ids.length === 0) ctx.addIssue({ code: 'custom', message: `mindst ét udsagn, eller udelad feltet "${field}"` });
+      if (ids.length > 3) ctx.addIssue({ code: 'custom', message: 'højst tre udsagn' });
+    })
+    .optional();
+
 /**
- * An example question, either as plain text or with the one to three statements of its
- * situation that help the asker most, the most helpful first (chosen by a reader from the
- * question's meaning). The matcher learns from the second form which statements to lift
- * within a situation.
+ * An example question, either as plain text or with what helps the asker most, the most
+ * helpful first, chosen by readers from the question's meaning: `helps`, one to three of its
+ * situation's statements; `best`, the three of all statements (a second reading, which may
+ * cross situations and directions). The matcher learns from them which statements to lift.
  */
 export const SituationExampleSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { text: v } : v),
   z.strictObject(
     {
       text: ExampleText,
-      helps: z
-        .array(Id, { error: (iss) => (iss.code === 'invalid_type' ? 'skal være en liste af udsagns-id\'er, fx ["udad-17"]' : undefined) })
-        .superRefine((ids, ctx) => {
-          if (ids.length === 0) ctx.addIssue({ code: 'custom', message: 'mindst ét udsagn, eller udelad feltet' });
-          if (ids.length > 3) ctx.addIssue({ code: 'custom', message: 'højst tre udsagn' });
-        })
-        .optional(),
+      helps: HelpIds('helps'),
+      best: HelpIds('best'),
     },
-    { error: (iss) => (iss.code === 'invalid_type' ? 'et eksempel er en tekst eller {"text": "…", "helps": ["…"]}' : undefined) },
+    { error: (iss) => (iss.code === 'invalid_type' ? 'et eksempel er en tekst eller {"text": "…", "helps": ["…"], "best": ["…"]}' : undefined) },
   ),
 );
 
@@ -122,7 +126,9 @@ export const OffTopicFileSchema = z.strictObject({
 /** A situation as the program uses it: the examples' texts, and beside them what helps in each. */
 export type Situation = Omit<z.infer<typeof SituationSchema>, 'examples'> & {
   examples: string[];
-  /** Per example (same index): the statements that help most, the most helpful first; empty when not given. */
+  /** Per example (same index): the statements of the situation that help most, the most helpful first; empty when not given. */
   exampleHelps: string[][];
+  /** Per example (same index): the statements of all that help most (`best`), the most helpful first; empty when not given. */
+  exampleBest: string[][];
 };
 export type OffTopicExample = z.infer<typeof OffTopicFileSchema>['examples'][number];

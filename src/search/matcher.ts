@@ -82,25 +82,38 @@ const helpShare = (k: number) => 1 / (1 + k);
  */
 const STATEMENT_EPOCHS = 6;
 
+/** At most this many statements per example: its `best`, then its `helps` that `best` lacks. */
+const MAX_HELPS = 5;
+
 /**
- * Which of its situation's statements helps the asker most: one class per statement that some
- * example's `helps` names. Each example is one unit, shared by its helps in order.
+ * What helps the asker of an example most, the most helpful first: the second reading's `best`
+ * (chosen from all statements), then the first reading's `helps` (chosen from the situation's).
+ */
+export function helpsOf(situation: Situation, example: number): string[] {
+  const ids = [...(situation.exampleBest[example] ?? []), ...(situation.exampleHelps[example] ?? [])];
+  return [...new Set(ids)].slice(0, MAX_HELPS);
+}
+
+/**
+ * Which statement helps the asker most: one class per statement that some example's `best` or
+ * `helps` names. Each example is one unit, shared by its statements in order.
  */
 function trainStatementModel(
   situations: readonly Situation[],
   vec: (text: string) => SparseVector,
   features: number,
 ): { statementIds: string[]; statementModel: LinearModel | undefined } {
-  const statementIds = [...new Set(situations.flatMap((s) => s.exampleHelps.flat()))].sort();
+  const statementIds = [...new Set(situations.flatMap((s) => s.examples.flatMap((_, i) => helpsOf(s, i))))].sort();
   const statementClass = new Map(statementIds.map((id, i) => [id, i]));
   const helpX: SparseVector[] = [];
   const helpY: SoftLabel[] = [];
   for (const s of situations) {
-    s.exampleHelps.forEach((helps, i) => {
+    s.examples.forEach((example, i) => {
+      const helps = helpsOf(s, i);
       if (!helps.length) return;
       const shares = helps.map((_, k) => helpShare(k));
       const total = shares.reduce((a, b) => a + b, 0);
-      helpX.push(vec(s.examples[i]!));
+      helpX.push(vec(example));
       helpY.push(helps.map((id, k) => ({ label: statementClass.get(id)!, share: shares[k]! / total })));
     });
   }

@@ -29,9 +29,10 @@ describe('data/situations.json', () => {
     }
   });
 
-  it('says for every example which of its situation\'s statements help most', () => {
+  it('says for every example which of its situation\'s statements help most, and which three of all', () => {
     for (const s of situations) {
       expect(s.exampleHelps.length).toBe(s.examples.length);
+      for (const best of s.exampleBest) expect(best).toHaveLength(3);
       for (const helps of s.exampleHelps) {
         expect(helps.length).toBeGreaterThanOrEqual(1);
         for (const id of helps) expect(s.statements).toContain(id);
@@ -71,7 +72,7 @@ describe('a broken situations.json is refused', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  type RawExample = string | { text: string; helps?: string[] };
+  type RawExample = string | { text: string; helps?: string[]; best?: string[] };
   function brokenCopy(edit: (situations: Array<Record<string, unknown> & { id: string; statements: string[]; examples: RawExample[] }>) => void): string {
     const data = JSON.parse(readFileSync(path.join(DEFAULT_DATA_DIR, SITUATIONS_FILE), 'utf8'));
     edit(data.situations);
@@ -130,6 +131,21 @@ describe('a broken situations.json is refused', () => {
     expect(twice.message).toMatch(/felt "examples\.2\.helps": samme udsagn står to gange/);
   });
 
+  it('accepts any advice statement in "best", and refuses an unknown id, a meeting remark, more than three or one twice', () => {
+    const outside = situations[0]!.statements.find((id) => !situations[4]!.statements.includes(id))!;
+    const ok = brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', best: [outside] }));
+    expect(loadSituations(ok, kb)[4]!.exampleBest[2]).toEqual([outside]);
+    const unknown = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', best: ['udad-999'] })));
+    expect(unknown.message).toMatch(/situations\[4\].*felt "examples\.2\.best\.0": udsagnet "udad-999" findes ikke/);
+    const meeting = kb.statements.find((st) => st.kind === 'meeting')!;
+    const shown = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', best: [meeting.id] })));
+    expect(shown.message).toContain(`felt "examples.2.best.0": "${meeting.id}" er en bemærkning om mødet`);
+    const many = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', best: s[0]!.statements.slice(0, 4) })));
+    expect(many.message).toMatch(/felt "examples\.2\.best": højst tre udsagn/);
+    const twice = loadError(brokenCopy((s) => (s[4]!.examples[2] = { text: 'Hvad gør jeg nu?', best: [outside, outside] })));
+    expect(twice.message).toMatch(/felt "examples\.2\.best": samme udsagn står to gange/);
+  });
+
   it('says what an example must look like when it is neither text nor {text, helps}', () => {
     const text = loadError(brokenCopy((s) => ((s[4]!.examples as unknown[])[2] = { text: 'Hvad gør jeg nu?', helps: 'udad-17' })));
     expect(text.message).toMatch(/felt "examples\.2\.helps": skal være en liste af udsagns-id'er/);
@@ -150,6 +166,7 @@ describe('a broken situations.json is refused', () => {
     const loaded = loadSituations(dir, kb);
     expect(loaded[6]!.examples[0]).toBe('Hvordan holder jeg modet oppe hos personalet?');
     expect(loaded[6]!.exampleHelps[0]).toEqual([]);
+    expect(loaded[6]!.exampleBest[0]).toEqual([]);
     expect(loaded[6]!.exampleHelps[1]!.length).toBeGreaterThan(0);
   });
 

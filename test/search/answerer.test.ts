@@ -2,6 +2,7 @@
 // no-match whatever words they share with the statements; situations described in a leader's
 // own words reach the statements that help; and the model behind it is the same every time.
 import { describe, expect, it } from 'vitest';
+import { adviceStatements } from '../../src/knowledge/advice.ts';
 import { loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
 import { Answerer, DEFAULT_ANSWER_POLICY } from '../../src/search/answerer.ts';
 import { DEFAULT_TRAINING, LinearModel } from '../../src/search/linear-model.ts';
@@ -81,6 +82,16 @@ describe('situations in a leader’s own words', () => {
     expect(r.confidence).toBe('low');
   });
 
+  it('shows a statement first when asked in its own words, whatever the statement model prefers', () => {
+    // A leader quoting the document, or an editor trying a new statement, expects that statement
+    // first. The fused order alone puts it first for barely half of them.
+    const advice = adviceStatements(index.kb.statements);
+    const first = advice.filter((s) => ask(s.text).candidates[0]?.statement.text === s.text);
+    expect(first.length / advice.length).toBeGreaterThanOrEqual(0.95);
+    const fusedOnly = new Answerer(index.engine, index.matcher, index.situations, { ...DEFAULT_ANSWER_POLICY, firstPlaceCoverage: Number.POSITIVE_INFINITY });
+    expect(advice.filter((s) => fusedOnly.answer(s.text, { top: 3 }).candidates[0]?.statement.text === s.text).length).toBeLessThan(first.length);
+  });
+
   it('respects the direction and kind filters', () => {
     const r = index.answerer.answer('Forældrene er vrede over nedskæringerne i børnehaven', { top: 5, direction: 'udad', kind: 'dont' });
     expect(r.candidates.length).toBeGreaterThan(0);
@@ -110,7 +121,7 @@ describe('the learned matcher', () => {
     // Edit the data as an editor would: every example of "pressen-ringer" now says that the
     // fourth statement its situation lists helps most.
     const situations = index.situations.slice(0, 4).map((s, i) =>
-      i === 0 ? { ...s, exampleHelps: s.examples.map(() => [s.statements[3]!]) } : s,
+      i === 0 ? { ...s, exampleHelps: s.examples.map(() => [s.statements[3]!]), exampleBest: s.examples.map(() => []) } : s,
     );
     const fourth = situations[0]!.statements[3]!;
     const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
@@ -124,8 +135,25 @@ describe('the learned matcher', () => {
     expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(fourth);
   });
 
+  it('lifts a statement of another situation when the examples\' "best" name it', () => {
+    // A second reader chose from all statements: every example of "pressen-ringer" now says that a
+    // statement its situation does not list helps most.
+    const press = index.situations[0]!;
+    const other = index.situations[1]!.statements.find((id) => !press.statements.includes(id))!;
+    const situations = index.situations.slice(0, 4).map((s, i) =>
+      i === 0 ? { ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => [other]) } : s,
+    );
+    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
+    const matcher = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
+    const q = 'TV2 vil interviewe mig i morgen';
+    const shown = (boost: number) =>
+      new Answerer(index.engine, matcher, situations, { ...DEFAULT_ANSWER_POLICY, statementBoost: boost }).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
+    expect(shown(0)).not.toContain(other);
+    expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(other);
+  });
+
   it('learns nothing about statements when no example names any', () => {
-    const situations = index.situations.slice(0, 3).map((s) => ({ ...s, exampleHelps: s.examples.map(() => []) }));
+    const situations = index.situations.slice(0, 3).map((s) => ({ ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => []) }));
     const matcher = SituationMatcher.train({ situations, offTopic: [], statements: [] }, index.engine.analyzer);
     expect(matcher.classify('Pressen ringer').statements).toEqual([]);
     expect(SituationMatcher.restore(matcher.snapshot(), index.engine.analyzer).classify('Pressen ringer').statements).toEqual([]);
