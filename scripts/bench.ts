@@ -155,10 +155,10 @@ for (const size of sizes) {
   }
   times.sort((a, b) => a - b);
   const { SituationMatcher } = await import('../src/search/matcher.ts');
-  const { loadOffTopic } = await import('../src/knowledge/load.ts');
+  const { loadHelpExamples, loadOffTopic } = await import('../src/knowledge/load.ts');
   const dataDir = process.env.DATA_DIR || path.join(root, 'data');
   const t = performance.now();
-  SituationMatcher.train({ situations: index.situations, offTopic: loadOffTopic(dataDir), statements: index.kb.statements }, index.engine.analyzer);
+  SituationMatcher.train({ situations: index.situations, offTopic: loadOffTopic(dataDir), statements: index.kb.statements, helpExamples: loadHelpExamples(dataDir, index.kb, index.situations) }, index.engine.analyzer);
   const trainMs = performance.now() - t;
   const snapshotMb = JSON.stringify(index.matcher.snapshot()).length / 1024 / 1024;
   console.log(

@@ -12,8 +12,9 @@ export const STATEMENTS_FILE = 'statements.json';
 export const LEXICON_FILE = 'lexicon.json';
 export const SITUATIONS_FILE = 'situations.json';
 export const OFF_TOPIC_FILE = 'offtopic.json';
+export const HELPS_FILE = 'helps.json';
 /** Every file in data/ that the knowledge is built from. */
-export const DATA_FILES = [STATEMENTS_FILE, LEXICON_FILE, SITUATIONS_FILE, OFF_TOPIC_FILE] as const;
+export const DATA_FILES = [STATEMENTS_FILE, LEXICON_FILE, SITUATIONS_FILE, OFF_TOPIC_FILE, HELPS_FILE] as const;
 
 export class DataError extends Error {
   constructor(

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { errorMessage } from '../shared/errors.ts';
-import { DataError, DEFAULT_DATA_DIR, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE, type KnowledgeBase } from './files.ts';
+import { DataError, DEFAULT_DATA_DIR, HELPS_FILE, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE, type KnowledgeBase } from './files.ts';
 import {
+  HelpExamplesFileSchema,
   KnowledgeFileSchema,
   LexiconFileSchema,
   OffTopicFileSchema,
   SituationsFileSchema,
+  type HelpExample,
   type KnowledgeFile,
   type Lexicon,
   type OffTopicExample,
@@ -14,7 +16,7 @@ import {
   type Statement,
 } from './schema.ts';
 
-export { DATA_FILES, DataError, DEFAULT_DATA_DIR, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE } from './files.ts';
+export { DATA_FILES, DataError, DEFAULT_DATA_DIR, HELPS_FILE, LEXICON_FILE, OFF_TOPIC_FILE, readDataFile, SITUATIONS_FILE, STATEMENTS_FILE } from './files.ts';
 export type { KnowledgeBase } from './files.ts';
 
 function parseJson(raw: string, file: string): unknown {
@@ -161,4 +163,47 @@ export function parseOffTopic(data: unknown, file: string): OffTopicExample[] {
 export function loadOffTopic(dataDir: string, raw?: string): OffTopicExample[] {
   const file = path.join(dataDir, OFF_TOPIC_FILE);
   return parseOffTopic(parseJson(raw ?? readDataFile(file), file), file);
+}
+
+/**
+ * The extra questions with what helps, checked against the statements and the situations: the
+ * situation exists, `helps` are from its list, `best` can be shown, and no question is already
+ * an example.
+ */
+export function parseHelpExamples(data: unknown, file: string, kb: KnowledgeBase, situations: readonly Situation[]): HelpExample[] {
+  const parsed = HelpExamplesFileSchema.safeParse(data);
+  if (!parsed.success) throw new DataError(file, describeIssues(data, parsed.error.issues, 'examples'));
+  const problems: string[] = [];
+  const byId = new Map(situations.map((s) => [s.id, s]));
+  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const seen = new Map<string, string>();
+  for (const s of situations) for (const q of s.examples) seen.set(key(q), `situationen "${s.id}"`);
+  parsed.data.examples.forEach((q, i) => {
+    const where = `examples[${i}]`;
+    const situation = byId.get(q.situation);
+    if (!situation) problems.push(`${where}, felt "situation": situationen "${q.situation}" findes ikke i ${SITUATIONS_FILE}`);
+    q.helps?.forEach((id, h) => {
+      if (situation && !situation.statements.includes(id)) problems.push(`${where}, felt "helps.${h}": "${id}" står ikke i situationens "statements"`);
+    });
+    q.best?.forEach((id, h) => {
+      const statement = kb.byId.get(id);
+      if (!statement) problems.push(`${where}, felt "best.${h}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
+      else if (statement.kind === 'meeting') problems.push(`${where}, felt "best.${h}": "${id}" er en bemærkning om mødet og vises aldrig`);
+    });
+    for (const field of ['helps', 'best'] as const) {
+      const ids = q[field];
+      if (ids && new Set(ids).size !== ids.length) problems.push(`${where}, felt "${field}": samme udsagn står to gange`);
+    }
+    if (!q.helps && !q.best) problems.push(`${where}: mindst ét af felterne "best" og "helps", ellers lærer botten intet af spørgsmålet`);
+    const other = seen.get(key(q.text));
+    if (other) problems.push(`${where}, felt "text": samme spørgsmål står allerede under ${other}`);
+    seen.set(key(q.text), `examples[${i}]`);
+  });
+  if (problems.length) throw new DataError(file, problems);
+  return parsed.data.examples.map((q) => ({ text: q.text, situation: q.situation, helps: q.helps ?? [], best: q.best ?? [] }));
+}
+
+export function loadHelpExamples(dataDir: string, kb: KnowledgeBase, situations: readonly Situation[], raw?: string): HelpExample[] {
+  const file = path.join(dataDir, HELPS_FILE);
+  return parseHelpExamples(parseJson(raw ?? readDataFile(file), file), file, kb, situations);
 }

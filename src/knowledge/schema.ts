@@ -111,6 +111,24 @@ export const SituationsFileSchema = z.strictObject({
   situations: z.array(SituationSchema).min(1),
 });
 
+/**
+ * More questions with what helps their asker (`data/helps.json`): the bot learns from them which
+ * statement to show first, not which situation a question is (their situations' models learned
+ * nothing from them). `situation` is the one the writer had in mind; `helps` are from its list.
+ */
+export const HelpExamplesFileSchema = z.strictObject({
+  examples: z.array(
+    z.strictObject({
+      text: ExampleText,
+      situation: Id,
+      helps: HelpIds('helps'),
+      best: HelpIds('best'),
+    }),
+  ),
+});
+
+export type HelpExample = { text: string; situation: string; helps: string[]; best: string[] };
+
 export const OFF_TOPIC_CATEGORIES = ['it', 'hr-procedure', 'municipality-facts', 'smalltalk', 'general', 'leadership-other', 'hard-negative'] as const;
 
 /** Questions a workplace bot also gets that the statements do not answer: the guard learns from them. */

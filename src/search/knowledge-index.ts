@@ -11,6 +11,7 @@ import {
   LEXICON_FILE,
   loadKnowledge,
   loadLexicon,
+  loadHelpExamples,
   loadOffTopic,
   loadSituations,
   STATEMENTS_FILE,
@@ -27,18 +28,19 @@ export { buildEngine, CONTEXT_WEIGHT, statementContext, type KnowledgeIndex } fr
 export function loadKnowledgeIndex(dataDir = DEFAULT_DATA_DIR): KnowledgeIndex {
   // Each file is read once: its text is both parsed and part of the cache key.
   const raws = readDataFiles(dataDir);
-  const [statementsRaw, lexiconRaw, situationsRaw, offTopicRaw] = raws;
+  const [statementsRaw, lexiconRaw, situationsRaw, offTopicRaw, helpsRaw] = raws;
   const kb = loadKnowledge(dataDir, statementsRaw);
   const lexicon = loadLexicon(dataDir, lexiconRaw);
   const situations = loadSituations(dataDir, kb, situationsRaw);
   const offTopicExamples = loadOffTopic(dataDir, offTopicRaw);
+  const helpExamples = loadHelpExamples(dataDir, kb, situations, helpsRaw);
   const offTopic = offTopicExamples.map((e) => e.question);
   const key = cacheKey(raws);
   const snapshot = readSnapshot(key);
   const engine = buildEngine(kb.statements, lexicon, snapshot, { situations, offTopic });
   const matcher = snapshot?.matcher
     ? SituationMatcher.restore(snapshot.matcher, engine.analyzer)
-    : SituationMatcher.train({ situations, offTopic: offTopicExamples, statements: kb.statements }, engine.analyzer);
+    : SituationMatcher.train({ situations, offTopic: offTopicExamples, statements: kb.statements, helpExamples }, engine.analyzer);
   const index = { kb, lexicon, situations, offTopic, engine, matcher, answerer: new Answerer(engine, matcher, situations) };
   if (!snapshot?.data) writeSnapshot(key, index);
   return index;

@@ -6,7 +6,7 @@
 // model (in the domain or not) and a model that tells each situation apart from the off-topic
 // questions.
 
-import type { Situation, OffTopicExample, Statement } from '../knowledge/schema.ts';
+import type { HelpExample, Situation, OffTopicExample, Statement } from '../knowledge/schema.ts';
 import type { DanishAnalyzer } from './analyzer.ts';
 import { FeatureSpace, featuresOf } from './features.ts';
 import { DEFAULT_TRAINING, LinearModel, type LinearModelSnapshot, type SoftLabel, type SparseVector } from './linear-model.ts';
@@ -51,6 +51,8 @@ export interface MatcherTrainingData {
   offTopic: readonly OffTopicExample[];
   /** The statements themselves, and their editors' keywords, are in-domain text too. */
   statements: readonly Statement[];
+  /** More questions with what helps (`data/helps.json`): only the statement model learns from them. */
+  helpExamples?: readonly HelpExample[];
 }
 
 const IN = 1;
@@ -90,9 +92,10 @@ const MAX_HELPS = 5;
  * (chosen from all statements), then the first reading's `helps` (chosen from the situation's).
  */
 export function helpsOf(situation: Situation, example: number): string[] {
-  const ids = [...(situation.exampleBest[example] ?? []), ...(situation.exampleHelps[example] ?? [])];
-  return [...new Set(ids)].slice(0, MAX_HELPS);
+  return ordered(situation.exampleBest[example] ?? [], situation.exampleHelps[example] ?? []);
 }
+
+const ordered = (best: readonly string[], helps: readonly string[]) => [...new Set([...best, ...helps])].slice(0, MAX_HELPS);
 
 /**
  * Which statement helps the asker most: one class per statement that some example's `best` or
@@ -100,22 +103,24 @@ export function helpsOf(situation: Situation, example: number): string[] {
  */
 function trainStatementModel(
   situations: readonly Situation[],
+  helpExamples: readonly HelpExample[],
   vec: (text: string) => SparseVector,
   features: number,
 ): { statementIds: string[]; statementModel: LinearModel | undefined } {
-  const statementIds = [...new Set(situations.flatMap((s) => s.examples.flatMap((_, i) => helpsOf(s, i))))].sort();
+  const labelled: Array<{ text: string; helps: string[] }> = [
+    ...situations.flatMap((s) => s.examples.map((text, i) => ({ text, helps: helpsOf(s, i) }))),
+    ...helpExamples.map((q) => ({ text: q.text, helps: ordered(q.best, q.helps) })),
+  ];
+  const statementIds = [...new Set(labelled.flatMap((q) => q.helps))].sort();
   const statementClass = new Map(statementIds.map((id, i) => [id, i]));
   const helpX: SparseVector[] = [];
   const helpY: SoftLabel[] = [];
-  for (const s of situations) {
-    s.examples.forEach((example, i) => {
-      const helps = helpsOf(s, i);
-      if (!helps.length) return;
-      const shares = helps.map((_, k) => helpShare(k));
-      const total = shares.reduce((a, b) => a + b, 0);
-      helpX.push(vec(example));
-      helpY.push(helps.map((id, k) => ({ label: statementClass.get(id)!, share: shares[k]! / total })));
-    });
+  for (const { text, helps } of labelled) {
+    if (!helps.length) continue;
+    const shares = helps.map((_, k) => helpShare(k));
+    const total = shares.reduce((a, b) => a + b, 0);
+    helpX.push(vec(text));
+    helpY.push(helps.map((id, k) => ({ label: statementClass.get(id)!, share: shares[k]! / total })));
   }
   const statementModel = statementIds.length
     ? LinearModel.train(helpX, helpY, statementIds.length, features, { ...DEFAULT_TRAINING, epochs: STATEMENT_EPOCHS })
@@ -157,7 +162,10 @@ export class SituationMatcher {
       if (!b) bags.set(t, (b = featuresOf(t, analyzer)));
       return b;
     };
-    const space = FeatureSpace.fromBags([...inDomain, ...outDomain].map((e) => bagOf(e.text)), 2);
+    // The extra questions with what helps add their words to the features (only the statement
+    // model learns weights for them).
+    const helpTexts = (data.helpExamples ?? []).map((q) => ({ text: q.text }));
+    const space = FeatureSpace.fromBags([...inDomain, ...outDomain, ...helpTexts].map((e) => bagOf(e.text)), 2);
     const vec = (t: string): SparseVector => space.vector(bagOf(t));
 
     // The guard weighs both sides equally, however many examples each has.
@@ -190,7 +198,7 @@ export class SituationMatcher {
       space.size,
       DEFAULT_TRAINING,
     );
-    const { statementIds, statementModel } = trainStatementModel(data.situations, vec, space.size);
+    const { statementIds, statementModel } = trainStatementModel(data.situations, data.helpExamples ?? [], vec, space.size);
     return new SituationMatcher(space, data.situations.map((s) => s.id), guard, situationModel, bayesModel, offModel, analyzer, statementIds, statementModel);
   }
 

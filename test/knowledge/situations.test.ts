@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   DataError,
   DEFAULT_DATA_DIR,
+  HELPS_FILE,
+  loadHelpExamples,
   loadKnowledge,
   loadOffTopic,
   loadSituations,
@@ -175,5 +177,46 @@ describe('a broken situations.json is refused', () => {
     dirs.push(dir);
     writeFileSync(path.join(dir, OFF_TOPIC_FILE), JSON.stringify({ examples: [{ category: 'vejret', question: 'Regner det?' }] }));
     expect(() => loadOffTopic(dir)).toThrow(/examples\[0\], felt "category"/);
+  });
+
+  describe('data/helps.json', () => {
+    const helps = loadHelpExamples(DEFAULT_DATA_DIR, kb, situations);
+    const withHelps = (edit: (examples: Array<Record<string, unknown>>) => void) => {
+      const data = JSON.parse(readFileSync(path.join(DEFAULT_DATA_DIR, HELPS_FILE), 'utf8'));
+      edit(data.examples);
+      const dir = mkdtempSync(path.join(tmpdir(), 'ledelse-helps-'));
+      dirs.push(dir);
+      writeFileSync(path.join(dir, HELPS_FILE), JSON.stringify(data));
+      try {
+        loadHelpExamples(dir, kb, situations);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DataError);
+        expect((e as DataError).message).toContain(path.join(dir, HELPS_FILE));
+        return (e as DataError).message;
+      }
+      throw new Error('expected the file to be refused');
+    };
+
+    it('has questions with the three statements of all that help most, none of them a situation example', () => {
+      expect(helps.length).toBeGreaterThan(1000);
+      const examples = new Set(situations.flatMap((s) => s.examples));
+      for (const q of helps) {
+        expect(q.best).toHaveLength(3);
+        expect(examples.has(q.text)).toBe(false);
+      }
+    });
+
+    it('refuses an unknown situation, a "helps" outside its list, an unknown "best" and a question that is already an example', () => {
+      const other = situations[1]!.statements.find((id) => !situations[0]!.statements.includes(id))!;
+      expect(withHelps((e) => (e[0]!.situation = 'findes-ikke'))).toMatch(/examples\[0\], felt "situation": situationen "findes-ikke" findes ikke/);
+      expect(withHelps((e) => (e[3] = { text: 'Hvad gør jeg?', situation: situations[0]!.id, helps: [other] }))).toMatch(
+        new RegExp(`examples\\[3\\], felt "helps\\.0": "${other}" står ikke i situationens "statements"`),
+      );
+      expect(withHelps((e) => (e[4]!.best = ['udad-999']))).toMatch(/examples\[4\], felt "best\.0": udsagnet "udad-999" findes ikke/);
+      expect(withHelps((e) => (e[5] = { text: situations[2]!.examples[0]!.toUpperCase(), situation: situations[2]!.id, best: [situations[2]!.statements[0]!] }))).toMatch(
+        /examples\[5\], felt "text": samme spørgsmål står allerede under situationen/,
+      );
+      expect(withHelps((e) => (e[6] = { text: 'Hvad gør jeg nu?', situation: situations[0]!.id }))).toMatch(/examples\[6\]: mindst ét af felterne "best" og "helps"/);
+    });
   });
 });

@@ -152,6 +152,27 @@ describe('the learned matcher', () => {
     expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(other);
   });
 
+  it('learns which statement helps from data/helps.json, and nothing about situations', () => {
+    const press = index.situations[0]!;
+    const other = index.situations[1]!.statements.find((id) => !press.statements.includes(id))!;
+    const situations = index.situations.slice(0, 4).map((s, i) =>
+      i === 0 ? { ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => []) } : s,
+    );
+    const helpExamples = press.examples.map((text) => ({ text, situation: press.id, helps: [], best: [other] }));
+    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
+    const without = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
+    const taught = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements, helpExamples }, index.engine.analyzer);
+    const q = 'TV2 vil interviewe mig i morgen';
+    const shown = (m: SituationMatcher) => new Answerer(index.engine, m, situations).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
+    expect(shown(without)).not.toContain(other);
+    expect(shown(taught)).toContain(other);
+    // Their words join the features (a word written once in an example and once here now counts),
+    // but no situation or guard is trained on them: the same situations, in the same order.
+    const ids = (m: SituationMatcher) => m.classify(q).situations.map((s) => s.id);
+    expect(ids(taught)).toEqual(ids(without));
+    expect(taught.classify(q).situations[0]!.probability).toBeCloseTo(without.classify(q).situations[0]!.probability, 1);
+  });
+
   it('learns nothing about statements when no example names any', () => {
     const situations = index.situations.slice(0, 3).map((s) => ({ ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => []) }));
     const matcher = SituationMatcher.train({ situations, offTopic: [], statements: [] }, index.engine.analyzer);
