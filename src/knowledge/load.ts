@@ -105,6 +105,30 @@ export function loadLexicon(dataDir = DEFAULT_DATA_DIR, raw?: string): Lexicon {
   return parseLexicon(parseJson(raw ?? readDataFile(file), file), file);
 }
 
+/** An example question as compared for duplicates: lower case, letters and digits only. */
+const exampleKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Ids that must name statements that can be shown: none unknown, none a meeting remark, none twice. */
+function shownStatementProblems(kb: KnowledgeBase, where: string, field: string, ids: readonly string[] | undefined): string[] {
+  if (!ids) return [];
+  const problems: string[] = [];
+  ids.forEach((id, k) => {
+    const statement = kb.byId.get(id);
+    if (!statement) problems.push(`${where}, felt "${field}.${k}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
+    else if (statement.kind === 'meeting') problems.push(`${where}, felt "${field}.${k}": "${id}" er en bemærkning om mødet og vises aldrig`);
+  });
+  if (new Set(ids).size !== ids.length) problems.push(`${where}, felt "${field}": samme udsagn står to gange`);
+  return problems;
+}
+
+/** An example's `helps`: only statements its situation lists, none twice. */
+function helpsProblems(listed: ReadonlySet<string>, where: string, field: string, ids: readonly string[] | undefined): string[] {
+  if (!ids) return [];
+  const problems = ids.flatMap((id, h) => (listed.has(id) ? [] : [`${where}, felt "${field}.${h}": "${id}" står ikke i situationens "statements"`]));
+  if (new Set(ids).size !== ids.length) problems.push(`${where}, felt "${field}": samme udsagn står to gange`);
+  return problems;
+}
+
 /** Situations checked against the statements: every id exists and is advice, no id or example twice. */
 export function parseSituations(data: unknown, file: string, kb: KnowledgeBase): Situation[] {
   const parsed = SituationsFileSchema.safeParse(data);
@@ -116,28 +140,15 @@ export function parseSituations(data: unknown, file: string, kb: KnowledgeBase):
     const where = `situations[${i}] (id "${sit.id}")`;
     if (ids.has(sit.id)) problems.push(`${where}, felt "id": id'et findes allerede`);
     ids.add(sit.id);
-    sit.statements.forEach((id, k) => {
-      const statement = kb.byId.get(id);
-      if (!statement) problems.push(`${where}, felt "statements.${k}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
-      else if (statement.kind === 'meeting') problems.push(`${where}, felt "statements.${k}": "${id}" er en bemærkning om mødet og vises aldrig`);
-    });
-    if (new Set(sit.statements).size !== sit.statements.length) problems.push(`${where}, felt "statements": samme udsagn står to gange`);
+    problems.push(...shownStatementProblems(kb, where, 'statements', sit.statements));
     const listed = new Set(sit.statements);
     sit.examples.forEach((q, k) => {
-      const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      const key = exampleKey(q.text);
       const other = examples.get(key);
       if (other) problems.push(`${where}, felt "examples.${k}": samme spørgsmål står allerede under "${other}"`);
       examples.set(key, sit.id);
-      q.helps?.forEach((id, h) => {
-        if (!listed.has(id)) problems.push(`${where}, felt "examples.${k}.helps.${h}": "${id}" står ikke i situationens "statements"`);
-      });
-      if (q.helps && new Set(q.helps).size !== q.helps.length) problems.push(`${where}, felt "examples.${k}.helps": samme udsagn står to gange`);
-      q.best?.forEach((id, h) => {
-        const statement = kb.byId.get(id);
-        if (!statement) problems.push(`${where}, felt "examples.${k}.best.${h}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
-        else if (statement.kind === 'meeting') problems.push(`${where}, felt "examples.${k}.best.${h}": "${id}" er en bemærkning om mødet og vises aldrig`);
-      });
-      if (q.best && new Set(q.best).size !== q.best.length) problems.push(`${where}, felt "examples.${k}.best": samme udsagn står to gange`);
+      problems.push(...helpsProblems(listed, where, `examples.${k}.helps`, q.helps));
+      problems.push(...shownStatementProblems(kb, where, `examples.${k}.best`, q.best));
     });
   });
   if (problems.length) throw new DataError(file, problems);
@@ -175,29 +186,19 @@ export function parseHelpExamples(data: unknown, file: string, kb: KnowledgeBase
   if (!parsed.success) throw new DataError(file, describeIssues(data, parsed.error.issues, 'examples'));
   const problems: string[] = [];
   const byId = new Map(situations.map((s) => [s.id, s]));
-  const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const seen = new Map<string, string>();
-  for (const s of situations) for (const q of s.examples) seen.set(key(q), `situationen "${s.id}"`);
+  for (const s of situations) for (const q of s.examples) seen.set(exampleKey(q), `situationen "${s.id}"`);
   parsed.data.examples.forEach((q, i) => {
     const where = `examples[${i}]`;
     const situation = byId.get(q.situation);
     if (!situation) problems.push(`${where}, felt "situation": situationen "${q.situation}" findes ikke i ${SITUATIONS_FILE}`);
-    q.helps?.forEach((id, h) => {
-      if (situation && !situation.statements.includes(id)) problems.push(`${where}, felt "helps.${h}": "${id}" står ikke i situationens "statements"`);
-    });
-    q.best?.forEach((id, h) => {
-      const statement = kb.byId.get(id);
-      if (!statement) problems.push(`${where}, felt "best.${h}": udsagnet "${id}" findes ikke i ${STATEMENTS_FILE}`);
-      else if (statement.kind === 'meeting') problems.push(`${where}, felt "best.${h}": "${id}" er en bemærkning om mødet og vises aldrig`);
-    });
-    for (const field of ['helps', 'best'] as const) {
-      const ids = q[field];
-      if (ids && new Set(ids).size !== ids.length) problems.push(`${where}, felt "${field}": samme udsagn står to gange`);
-    }
+    if (situation) problems.push(...helpsProblems(new Set(situation.statements), where, 'helps', q.helps));
+    problems.push(...shownStatementProblems(kb, where, 'best', q.best));
     if (!q.helps && !q.best) problems.push(`${where}: mindst ét af felterne "best" og "helps", ellers lærer botten intet af spørgsmålet`);
-    const other = seen.get(key(q.text));
+    const key = exampleKey(q.text);
+    const other = seen.get(key);
     if (other) problems.push(`${where}, felt "text": samme spørgsmål står allerede under ${other}`);
-    seen.set(key(q.text), `examples[${i}]`);
+    seen.set(key, `examples[${i}]`);
   });
   if (problems.length) throw new DataError(file, problems);
   return parsed.data.examples.map((q) => ({ text: q.text, situation: q.situation, helps: q.helps ?? [], best: q.best ?? [] }));

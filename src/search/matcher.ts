@@ -91,7 +91,7 @@ const MAX_HELPS = 5;
  * What helps the asker of an example most, the most helpful first: the second reading's `best`
  * (chosen from all statements), then the first reading's `helps` (chosen from the situation's).
  */
-export function helpsOf(situation: Situation, example: number): string[] {
+function helpsOf(situation: Situation, example: number): string[] {
   return ordered(situation.exampleBest[example] ?? [], situation.exampleHelps[example] ?? []);
 }
 

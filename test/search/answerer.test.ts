@@ -7,6 +7,7 @@ import { loadKnowledgeIndex } from '../../src/search/knowledge-index.ts';
 import { Answerer, DEFAULT_ANSWER_POLICY } from '../../src/search/answerer.ts';
 import { DEFAULT_TRAINING, LinearModel } from '../../src/search/linear-model.ts';
 import { SituationMatcher } from '../../src/search/matcher.ts';
+import type { HelpExample, Situation } from '../../src/knowledge/schema.ts';
 
 const index = loadKnowledgeIndex();
 const ask = (q: string) => index.answerer.answer(q, { top: 3 });
@@ -117,55 +118,49 @@ describe('the learned matcher', () => {
     expect(restored.classify(q)).toEqual(index.matcher.classify(q));
   });
 
+  // The matcher trained on the first four situations, the first ("pressen-ringer") edited as an
+  // editor would; and what a leader is shown for a question with such a matcher.
+  const press = index.situations[0]!;
+  const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
+  const withPress = (edit: (s: Situation) => Situation) => index.situations.slice(0, 4).map((s, i) => (i === 0 ? edit(s) : s));
+  const train = (situations: Situation[], helpExamples?: HelpExample[]) =>
+    SituationMatcher.train({ situations, offTopic, statements: index.kb.statements, helpExamples }, index.engine.analyzer);
+  const shownBy = (matcher: SituationMatcher, situations: Situation[], q: string, statementBoost = DEFAULT_ANSWER_POLICY.statementBoost) =>
+    new Answerer(index.engine, matcher, situations, { ...DEFAULT_ANSWER_POLICY, statementBoost }).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
+  /** A statement of the second situation that "pressen-ringer" does not list. */
+  const other = index.situations[1]!.statements.find((id) => !press.statements.includes(id))!;
+
   it('lifts the statement that the examples’ "helps" name above the ones listed before it', () => {
-    // Edit the data as an editor would: every example of "pressen-ringer" now says that the
-    // fourth statement its situation lists helps most.
-    const situations = index.situations.slice(0, 4).map((s, i) =>
-      i === 0 ? { ...s, exampleHelps: s.examples.map(() => [s.statements[3]!]), exampleBest: s.examples.map(() => []) } : s,
-    );
-    const fourth = situations[0]!.statements[3]!;
-    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
-    const matcher = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
+    // Every example of "pressen-ringer" now says that the fourth statement its situation lists
+    // helps most.
+    const situations = withPress((s) => ({ ...s, exampleHelps: s.examples.map(() => [s.statements[3]!]), exampleBest: s.examples.map(() => []) }));
+    const fourth = press.statements[3]!;
+    const matcher = train(situations);
     const q = 'En journalist fra lokalavisen vil have en kommentar til lukningen af klubben i morgen';
     const likeliest = matcher.classify(q).statements.reduce((a, b) => (b.weight > a.weight ? b : a));
     expect(likeliest).toEqual({ id: fourth, weight: 1 });
-    const shown = (boost: number) =>
-      new Answerer(index.engine, matcher, situations, { ...DEFAULT_ANSWER_POLICY, statementBoost: boost }).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
-    expect(shown(0)).not.toContain(fourth);
-    expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(fourth);
+    expect(shownBy(matcher, situations, q, 0)).not.toContain(fourth);
+    expect(shownBy(matcher, situations, q)).toContain(fourth);
   });
 
   it('lifts a statement of another situation when the examples\' "best" name it', () => {
     // A second reader chose from all statements: every example of "pressen-ringer" now says that a
     // statement its situation does not list helps most.
-    const press = index.situations[0]!;
-    const other = index.situations[1]!.statements.find((id) => !press.statements.includes(id))!;
-    const situations = index.situations.slice(0, 4).map((s, i) =>
-      i === 0 ? { ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => [other]) } : s,
-    );
-    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
-    const matcher = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
+    const situations = withPress((s) => ({ ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => [other]) }));
+    const matcher = train(situations);
     const q = 'TV2 vil interviewe mig i morgen';
-    const shown = (boost: number) =>
-      new Answerer(index.engine, matcher, situations, { ...DEFAULT_ANSWER_POLICY, statementBoost: boost }).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
-    expect(shown(0)).not.toContain(other);
-    expect(shown(DEFAULT_ANSWER_POLICY.statementBoost)).toContain(other);
+    expect(shownBy(matcher, situations, q, 0)).not.toContain(other);
+    expect(shownBy(matcher, situations, q)).toContain(other);
   });
 
   it('learns which statement helps from data/helps.json, and nothing about situations', () => {
-    const press = index.situations[0]!;
-    const other = index.situations[1]!.statements.find((id) => !press.statements.includes(id))!;
-    const situations = index.situations.slice(0, 4).map((s, i) =>
-      i === 0 ? { ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => []) } : s,
-    );
+    const situations = withPress((s) => ({ ...s, exampleHelps: s.examples.map(() => []), exampleBest: s.examples.map(() => []) }));
     const helpExamples = press.examples.map((text) => ({ text, situation: press.id, helps: [], best: [other] }));
-    const offTopic = [{ category: 'it' as const, question: 'Hvordan nulstiller jeg min adgangskode?' }];
-    const without = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements }, index.engine.analyzer);
-    const taught = SituationMatcher.train({ situations, offTopic, statements: index.kb.statements, helpExamples }, index.engine.analyzer);
+    const without = train(situations);
+    const taught = train(situations, helpExamples);
     const q = 'TV2 vil interviewe mig i morgen';
-    const shown = (m: SituationMatcher) => new Answerer(index.engine, m, situations).answer(q, { top: 3 }).hits.map((h) => h.statement.id);
-    expect(shown(without)).not.toContain(other);
-    expect(shown(taught)).toContain(other);
+    expect(shownBy(without, situations, q)).not.toContain(other);
+    expect(shownBy(taught, situations, q)).toContain(other);
     // Their words join the features (a word written once in an example and once here now counts),
     // but no situation or guard is trained on them: the same situations, in the same order.
     const ids = (m: SituationMatcher) => m.classify(q).situations.map((s) => s.id);
