@@ -55,7 +55,6 @@ const SETS: Array<[string, string]> = [
   ['persona-test.jsonl', 'persona-test.jsonl (personaer, skrevet uden udsagn; kun målt, aldrig tunet)'],
   ['persona2-dev.jsonl', 'persona2-dev.jsonl (12 personaer, anden skribent og læser; må tunes på)'],
   ['persona2-test.jsonl', 'persona2-test.jsonl (12 personaer, anden skribent og læser; kun målt, aldrig tunet)'],
-  ['writers-dev.jsonl', 'writers-dev.jsonl (otte nye skribenter fra situationer og personaer, uden udsagn; relevant = de 1–3 udsagn, de selv valgte bagefter; den ene halvdel, den anden er træning i data/helps.json; må tunes på)'],
   ['persona3-test.jsonl', 'persona3-test.jsonl (udfordringens seks personaer, to nye skribenter og læsere; kun målt, aldrig tunet)'],
 ];
 const sets = files.length
