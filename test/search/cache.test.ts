@@ -28,7 +28,7 @@ describe('the start-up cache of the index', () => {
     const fresh = buildEngine(first.kb.statements, first.lexicon, undefined, { situations: first.situations, offTopic: first.offTopic });
     expect(answers(second.engine)).toEqual(answers(fresh));
     expect(answers(first.engine)).toEqual(answers(fresh));
-  });
+  }, 120_000); // trains the models if parallel test files evicted the warm entry
 
   it('is rebuilt when the data changes', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
@@ -41,7 +41,7 @@ describe('the start-up cache of the index', () => {
     const index = loadKnowledgeIndex(dir);
     const hit = index.engine.search('kaffemaskinen', { top: 1 }).candidates[0];
     expect(hit?.statement.text).toBe('Husk altid kaffemaskinen til budgetmødet.');
-  }, 60_000); // trains the models again
+  }, 120_000); // trains the models again
 
   it('serves a warm start without validating again, with the same data and answers', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
@@ -54,7 +54,7 @@ describe('the start-up cache of the index', () => {
     expect(cached!.situations).toEqual(validated.situations);
     const shown = (i: typeof validated) => QUESTIONS.map((q) => i.answerer.answer(q).hits.map((h) => h.statement.id));
     expect(shown(cached!)).toEqual(shown(validated));
-  });
+  }, 120_000); // likewise
 
   it('builds the index again when the stored model bytes are cut short, and answers as before', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
@@ -68,7 +68,7 @@ describe('the start-up cache of the index', () => {
     const shown = (i: typeof first) => QUESTIONS.map((q) => i.answerer.answer(q).hits.map((h) => h.statement.id));
     expect(shown(again)).toEqual(shown(first));
     expect(loadCachedIndex(dir)).toBeDefined(); // and stored it again
-  }, 60_000); // trains the models again
+  }, 120_000); // trains the models again
 
   it('has nothing for a changed or broken data file, so it is validated and refused with file, entry and field', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledelse-cache-'));
