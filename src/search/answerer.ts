@@ -56,9 +56,9 @@ export interface AnswerPolicy {
    * from the examples' `best` and `helps`), times their weight relative to the likeliest and the
    * same (boostOffset − coverage) as the situations. 1.3 since the examples have `best` (dev
    * parts, mean of four training orders, MRR@5 at 0.4 / 0.8 / 1.0 / 1.3 / 1.7: persona 0.898 /
-   * 0.918 / 0.920 / 0.929 / 0.922, persona2 0.745 / 0.781 / 0.786 / 0.794 / 0.790); 2.0 since
-   * data/helps.json holds 5 302 questions (at 0.9 / 1.3 / 1.8 / 2.4 / 3.2: persona 0.935 / 0.943 /
-   * 0.943 / 0.946 / 0.943, persona2 0.842 / 0.865 / 0.877 / 0.877 / 0.873).
+   * 0.918 / 0.920 / 0.929 / 0.922, persona2 0.745 / 0.781 / 0.786 / 0.794 / 0.790); 2.0, chosen
+   * when data/helps.json had grown to 5 302 questions (at 0.9 / 1.3 / 1.8 / 2.4 / 3.2: persona
+   * 0.935 / 0.943 / 0.943 / 0.946 / 0.943, persona2 0.842 / 0.865 / 0.877 / 0.877 / 0.873).
    */
   statementBoost: number;
   /**
